@@ -1,0 +1,77 @@
+// `sgw gate`: the severity gate on local report files, with the action's engine and flag names.
+import { writeFileSync } from 'node:fs'
+import { UserError } from '../lib/errors/user-error.js'
+import { parseChoice } from '../lib/inputs/parse.js'
+import { writeBaseline } from '../lib/policy/baseline.js'
+import { gateJson } from '../lib/report/json-report.js'
+import { securitySummaryJson } from '../lib/report/json-report.js'
+import { summaryMarkdown } from '../lib/report/markdown.js'
+import { buildSarif } from '../lib/report/sarif-writer.js'
+import { gateText } from '../lib/report/text.js'
+import { resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
+import { GateInput, readGateSettings } from '../lib/gate/settings.js'
+import { parseArgs } from './args.js'
+
+export const GATE_HELP = `Usage: sgw gate --report FILE [--report FILE ...] [options]
+
+Reads trivy JSON, gitleaks JSON, checkov JSON or SARIF 2.1.0 reports and judges them against
+per-severity thresholds, as actions/severity-gate does in CI.
+
+  --report FILE              a report file or glob (repeatable)
+  --format F                 auto (default), trivy, gitleaks, checkov, sarif
+  --max-critical N|none      default 0
+  --max-high N|none          default 5
+  --max-medium N|none        default 20
+  --max-low N|none           default 50
+  --max-unknown N|none       default none
+  --approval-severities L    severities that need approval within thresholds (default high; "none")
+  --secret-severity S        severity of gitleaks secrets (default critical)
+  --default-severity S       severity of unmapped checkov checks (default medium)
+  --exceptions FILE          exceptions YAML (default .security-exceptions.yml when present)
+  --baseline FILE            baseline of known findings
+  --new-only true|false      with a baseline, count only new findings (default true)
+  --write-baseline FILE      record the current findings' fingerprints as a baseline
+  --sarif-out FILE           write the merged SARIF
+  --json-out FILE            write the consolidated JSON report (security-summary.json)
+  --output text|json|markdown  what to print on stdout (default text)
+
+Exit status: 0 pass or needs-approval, 1 fail, 2 usage or input error.
+`
+
+const VALUE_FLAGS = ['report', 'write-baseline', 'sarif-out', 'json-out', 'output', ...Object.values(GateInput).filter((n) => n !== GateInput.Reports)] as const
+
+export async function gateCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
+  const args = parseArgs(argv, { values: VALUE_FLAGS, repeatable: ['report'], switches: ['help'] }, 'gate')
+  if (args.switches.has('help')) {
+    out(GATE_HELP)
+    return 0
+  }
+  if (args.positional.length) throw new UserError(`sgw gate: unexpected argument "${args.positional[0]}"; reports are given with --report FILE.`)
+  const one = (name: string) => args.values.get(name)?.[0]
+  const settings = readGateSettings(one)
+  const output = parseChoice('output', one('output'), ['text', 'json', 'markdown'] as const, 'text')
+  const patterns = args.values.get('report') ?? []
+  if (patterns.length === 0) throw new UserError('sgw gate: give at least one --report FILE.')
+  const now = new Date()
+  const reports = await resolveReportPaths(patterns, '--report')
+  const outcome = runGate({ ...settings, reports, now })
+
+  const baselineOut = one('write-baseline')
+  if (baselineOut) writeBaseline(baselineOut, outcome.all, now)
+  const sarifOut = one('sarif-out')
+  const sarifNotes: string[] = []
+  if (sarifOut) {
+    const sarif = buildSarif(outcome.all, outcome.tools)
+    writeFileSync(sarifOut, sarif.json)
+    sarifNotes.push(...sarif.notes)
+  }
+  const jsonOut = one('json-out')
+  if (jsonOut) {
+    const inputs = Object.fromEntries([...args.values].map(([k, v]) => [k, v.join(',')]))
+    writeFileSync(jsonOut, securitySummaryJson(outcome, { policy: settings.policy, inputs, now }))
+  }
+  if (output === 'json') out(`${JSON.stringify(gateJson(outcome))}\n`)
+  else if (output === 'markdown') out(summaryMarkdown(outcome, { policy: settings.policy, sarifNotes, now }))
+  else out(gateText(outcome, settings.policy))
+  return outcome.result === 'fail' ? 1 : 0
+}

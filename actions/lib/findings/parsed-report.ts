@@ -1,0 +1,22 @@
+import type { Finding, Severity } from './model.js'
+
+export const REPORT_FORMATS = ['trivy', 'gitleaks', 'checkov', 'sarif'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export interface ParseOptions {
+  /** Severity given to secrets whose tool rates none (gitleaks). */
+  secretSeverity: Severity
+  /** Severity for checkov checks missing from the built-in map. */
+  defaultSeverity: Severity
+}
+
+export interface ParsedReport {
+  format: ReportFormat
+  /** The tool that wrote it (`trivy`, `gitleaks`, `checkov`, or a SARIF driver name). */
+  tool: string
+  findings: Finding[]
+  /** Checkov check ids that had no severity and no entry in the built-in map. */
+  unmapped: string[]
+  /** Things the reader should know that did not stop the report being read (parse errors...). */
+  notes: string[]
+}

@@ -1,0 +1,73 @@
+// Read one report file: refuse what is not a report, detect its format from content (unless
+// given), and normalise it into findings. Never returns "no findings" for something unreadable.
+import { readFileSync, statSync } from 'node:fs'
+import { isCheckovBareSummary, isCheckovFramework, parseCheckov } from './checkov.js'
+import { parseGitleaks } from './gitleaks.js'
+import type { ParseOptions, ParsedReport, ReportFormat } from './parsed-report.js'
+import { isObject, reportError } from './report-error.js'
+import { isSarif, parseSarif } from './sarif.js'
+import { parseTrivy } from './trivy.js'
+
+export interface ReadReport extends ParsedReport {
+  path: string
+}
+
+export function readReportFile(path: string, format: ReportFormat | 'auto', options: ParseOptions): ReadReport {
+  let bytes: Buffer
+  try {
+    if (statSync(path).isDirectory()) throw reportError(path, 'is a directory, not a report file.')
+    bytes = readFileSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw reportError(path, 'report not found; check the path, and that the scanner step ran and wrote it.')
+    if (code === 'EACCES') throw reportError(path, 'report is not readable (permission denied).')
+    throw error
+  }
+  return { path, ...parseReportBytes(bytes, path, format, options) }
+}
+
+export function parseReportBytes(bytes: Buffer, path: string, format: ReportFormat | 'auto', options: ParseOptions): ParsedReport {
+  if (bytes.length === 0) throw reportError(path, 'report is empty; the scanner probably failed before writing it.')
+  // Binary content is never a JSON report; checking a prefix keeps this cheap on large files.
+  if (bytes.subarray(0, 8192).includes(0)) throw reportError(path, 'report is binary, not JSON or SARIF.')
+  let doc: unknown
+  try {
+    doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw reportError(path, `report is not valid JSON (truncated or not a JSON report): ${detail}`)
+  }
+  return parseReportDocument(doc, path, format, options)
+}
+
+export function parseReportDocument(doc: unknown, path: string, format: ReportFormat | 'auto', options: ParseOptions): ParsedReport {
+  const detected = format === 'auto' ? detectFormat(doc, path) : format
+  switch (detected) {
+    case 'trivy':
+      if (!isObject(doc)) throw reportError(path, 'expected a trivy JSON object.')
+      return parseTrivy(doc, path)
+    case 'gitleaks':
+      if (!Array.isArray(doc)) throw reportError(path, 'expected a gitleaks JSON array.')
+      return parseGitleaks(doc, path, options)
+    case 'checkov':
+      return parseCheckov(doc, path, options)
+    case 'sarif':
+      if (!isObject(doc) || !Array.isArray(doc.runs)) throw reportError(path, 'expected a SARIF object with a "runs" array.')
+      return parseSarif(doc, path, options)
+  }
+}
+
+export function detectFormat(doc: unknown, path: string): ReportFormat {
+  if (Array.isArray(doc)) {
+    // gitleaks writes [] when it finds nothing; checkov never writes an empty array.
+    if (doc.length === 0 || (isObject(doc[0]) && 'RuleID' in doc[0])) return 'gitleaks'
+    if (doc.every((fw) => isCheckovFramework(fw) || (isObject(fw) && isCheckovBareSummary(fw)))) return 'checkov'
+    throw reportError(path, 'a JSON array that is neither a gitleaks report nor checkov output; pass format explicitly if it is one of them.')
+  }
+  if (!isObject(doc)) throw reportError(path, `a JSON ${doc === null ? 'null' : typeof doc}, not a scanner report.`)
+  if (isSarif(doc)) return 'sarif'
+  if ('SchemaVersion' in doc && ('ArtifactName' in doc || 'Results' in doc)) return 'trivy'
+  if (isCheckovFramework(doc) || isCheckovBareSummary(doc)) return 'checkov'
+  const keys = Object.keys(doc).slice(0, 5).join(', ') || 'none'
+  throw reportError(path, `not a trivy, gitleaks, checkov or SARIF report (top-level keys: ${keys}); pass format explicitly or check the scanner's output format.`)
+}

@@ -1,0 +1,108 @@
+// trivy JSON, SchemaVersion 2: Results[].Vulnerabilities / Misconfigurations (FAIL) / Secrets.
+import { fingerprintOf } from './fingerprint.js'
+import type { Finding } from './model.js'
+import type { ParsedReport } from './parsed-report.js'
+import { isObject, num, reportError, str } from './report-error.js'
+import { requireSeverity } from './severity-names.js'
+
+/**
+ * trivy's check ids changed shape: `AVD-AWS-0086` and `DS002`/`KSV001` became `AWS-0086`,
+ * `DS-0002`, `KSV-0001`. Every form maps to the new one so fingerprints and exceptions survive an
+ * upgrade of trivy.
+ */
+export function canonicalTrivyCheckId(id: string): string {
+  const avd = /^AVD-([A-Z0-9]+)-(\d+)$/.exec(id)
+  if (avd) return `${avd[1]}-${avd[2]}`
+  const short = /^([A-Z]+)(\d{3})$/.exec(id)
+  if (short) return `${short[1]}-${short[2].padStart(4, '0')}`
+  return id
+}
+
+const FILE_CLASSES = new Set(['lang-pkgs', 'config', 'secret', 'license-file'])
+
+export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedReport {
+  if (doc.SchemaVersion !== 2) {
+    throw reportError(path, `trivy report has SchemaVersion ${JSON.stringify(doc.SchemaVersion)}; only SchemaVersion 2 (trivy 0.20 and later, --format json) is read.`)
+  }
+  const results = doc.Results ?? []
+  if (!Array.isArray(results)) throw reportError(path, 'trivy report: "Results" is not an array.')
+  const findings: Finding[] = []
+  const artifact = str(doc.ArtifactName)
+  for (let r = 0; r < results.length; r++) {
+    const result = results[r]
+    if (!isObject(result)) throw reportError(path, `trivy report: Results[${r}] is not an object.`)
+    const target = str(result.Target) ?? artifact ?? ''
+    const file = FILE_CLASSES.has(String(result.Class)) ? target : undefined
+    const where = `${path}: Results[${r}]`
+    const vulns = listOf(result.Vulnerabilities, `${where}.Vulnerabilities`, path)
+    for (let i = 0; i < vulns.length; i++) {
+      const v = vulns[i]
+      const id = str(v.VulnerabilityID)
+      if (!id) throw reportError(path, `trivy report: Results[${r}].Vulnerabilities[${i}] has no VulnerabilityID.`)
+      const pkg = str(v.PkgName) ?? str(v.PkgID) ?? ''
+      const installed = str(v.InstalledVersion)
+      const fixed = str(v.FixedVersion)
+      findings.push({
+        tool: 'trivy',
+        kind: 'vulnerability',
+        ruleId: id,
+        severity: requireSeverity(v.Severity, `${where}.Vulnerabilities[${i}]`),
+        title: str(v.Title) ?? id,
+        location: { file, target, package: pkg, installedVersion: installed, fixedVersion: fixed },
+        fingerprint: fingerprintOf(['trivy', 'vuln', id, pkg, installed, target, str(v.PkgPath)]),
+        fixAvailable: fixed !== undefined,
+        helpUri: str(v.PrimaryURL)
+      })
+    }
+    const misconfigs = listOf(result.Misconfigurations, `${where}.Misconfigurations`, path)
+    for (let i = 0; i < misconfigs.length; i++) {
+      const m = misconfigs[i]
+      if (m.Status !== 'FAIL') continue
+      const raw = str(m.ID) ?? str(m.AVDID)
+      if (!raw) throw reportError(path, `trivy report: Results[${r}].Misconfigurations[${i}] has no ID.`)
+      const id = canonicalTrivyCheckId(raw)
+      const cause = isObject(m.CauseMetadata) ? m.CauseMetadata : {}
+      const resource = str(cause.Resource)
+      const line = num(cause.StartLine)
+      findings.push({
+        tool: 'trivy',
+        kind: 'misconfiguration',
+        ruleId: id,
+        severity: requireSeverity(m.Severity, `${where}.Misconfigurations[${i}]`),
+        title: str(m.Title) ?? id,
+        location: { file: target, line: line && line > 0 ? line : undefined, endLine: num(cause.EndLine), target, resource },
+        // A resource name survives edits that move lines; fall back to the line for file-level checks.
+        fingerprint: fingerprintOf(['trivy', 'misconfig', id, target, resource ?? line, str(m.Message)]),
+        fixAvailable: str(m.Resolution) !== undefined ? true : undefined,
+        helpUri: str(m.PrimaryURL)
+      })
+    }
+    const secrets = listOf(result.Secrets, `${where}.Secrets`, path)
+    for (let i = 0; i < secrets.length; i++) {
+      const s = secrets[i]
+      const id = str(s.RuleID)
+      if (!id) throw reportError(path, `trivy report: Results[${r}].Secrets[${i}] has no RuleID.`)
+      const line = num(s.StartLine)
+      findings.push({
+        tool: 'trivy',
+        kind: 'secret',
+        ruleId: id,
+        severity: requireSeverity(s.Severity, `${where}.Secrets[${i}]`),
+        title: str(s.Title) ?? id,
+        location: { file: target, line, endLine: num(s.EndLine), target },
+        fingerprint: fingerprintOf(['trivy', 'secret', id, target, line]),
+        fixAvailable: undefined
+      })
+    }
+  }
+  return { format: 'trivy', tool: 'trivy', findings, unmapped: [], notes: [] }
+}
+
+function listOf(value: unknown, where: string, path: string): Record<string, unknown>[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw reportError(path, `trivy report: ${where.slice(path.length + 2)} is not an array.`)
+  for (let i = 0; i < value.length; i++) {
+    if (!isObject(value[i])) throw reportError(path, `trivy report: ${where.slice(path.length + 2)}[${i}] is not an object.`)
+  }
+  return value as Record<string, unknown>[]
+}

@@ -1,0 +1,129 @@
+// The gate, shared by actions/severity-gate, the scanner actions and `sgw gate`: read reports,
+// apply exceptions and the baseline, count, and judge against the policy.
+import { existsSync } from 'node:fs'
+import * as glob from '@actions/glob'
+import { UserError } from '../errors/user-error.js'
+import type { Finding } from '../findings/model.js'
+import type { ParseOptions, ReportFormat } from '../findings/parsed-report.js'
+import { readReportFile } from '../findings/read-report.js'
+import { loadBaseline } from '../policy/baseline.js'
+import { applyExceptions, loadExceptions, type ExceptionUse } from '../policy/exceptions.js'
+import { countBySeverity, evaluate, type Breach, type Counts, type Policy, type Verdict } from '../policy/policy.js'
+
+export const DEFAULT_EXCEPTIONS_FILE = '.security-exceptions.yml'
+
+export interface GateConfig {
+  /** Report files (already expanded; see resolveReportPaths). */
+  reports: string[]
+  format: ReportFormat | 'auto'
+  parse: ParseOptions
+  policy: Policy
+  /** An exceptions file; when undefined, DEFAULT_EXCEPTIONS_FILE is used if present. */
+  exceptions?: string
+  baseline?: string
+  /** With a baseline: only findings not in it count toward the thresholds. */
+  newOnly: boolean
+  now: Date
+}
+
+export interface ReportSummary {
+  path: string
+  format: ReportFormat
+  tool: string
+  findings: number
+}
+
+export interface GateOutcome {
+  result: Verdict
+  /** Counts of the findings that count toward the thresholds. */
+  counts: Counts
+  total: number
+  /** Findings not in the baseline (all of them when there is no baseline). */
+  new: number
+  breaches: Breach[]
+  approvals: { severity: Finding['severity']; count: number }[]
+  reports: ReportSummary[]
+  /** Findings that count toward the thresholds, in report order. */
+  counted: Finding[]
+  /** In the baseline (counted too unless newOnly). */
+  known: Finding[]
+  excepted: Finding[]
+  exceptionsFile?: string
+  exceptionUses: ExceptionUse[]
+  baselineFile?: string
+  unmapped: string[]
+  notes: string[]
+  tools: string[]
+  /** Every finding after exceptions (counted and known), for the baseline and SARIF. */
+  all: Finding[]
+}
+
+const GLOB_MAGIC = /[*?[\]{}!]/
+
+/** Expand paths and globs; a pattern that matches no file is an error, never "no findings". */
+export async function resolveReportPaths(patterns: readonly string[], inputName = 'reports'): Promise<string[]> {
+  if (patterns.length === 0) throw new UserError(`Input "${inputName}" is empty: give one or more report paths or globs.`)
+  const out: string[] = []
+  for (const pattern of patterns) {
+    if (!GLOB_MAGIC.test(pattern)) {
+      out.push(pattern)
+      continue
+    }
+    const globber = await glob.create(pattern, { matchDirectories: false, followSymbolicLinks: true })
+    const found = (await globber.glob()).sort()
+    if (found.length === 0) throw new UserError(`No report file matches "${pattern}" (input "${inputName}"); check that the scanner step ran and wrote it.`)
+    out.push(...found)
+  }
+  return [...new Set(out)]
+}
+
+export function runGate(config: GateConfig): GateOutcome {
+  const reports: ReportSummary[] = []
+  let findings: Finding[] = []
+  const unmapped = new Set<string>()
+  const notes: string[] = []
+  const tools: string[] = []
+  for (const path of config.reports) {
+    const report = readReportFile(path, config.format, config.parse)
+    reports.push({ path, format: report.format, tool: report.tool, findings: report.findings.length })
+    findings = findings.length === 0 ? report.findings : findings.concat(report.findings)
+    report.unmapped.forEach((id) => unmapped.add(id))
+    notes.push(...report.notes)
+    for (const tool of report.tool.split('+')) if (!tools.includes(tool)) tools.push(tool)
+  }
+
+  const exceptionsFile = config.exceptions ?? (existsSync(DEFAULT_EXCEPTIONS_FILE) ? DEFAULT_EXCEPTIONS_FILE : undefined)
+  const entries = exceptionsFile ? loadExceptions(exceptionsFile) : []
+  const { kept, excepted, uses } = applyExceptions(findings, entries, config.now)
+
+  let counted = kept
+  let known: Finding[] = []
+  let fresh = kept.length
+  if (config.baseline) {
+    const baseline = loadBaseline(config.baseline)
+    const isNew = kept.filter((f) => !baseline.has(f.fingerprint))
+    known = kept.filter((f) => baseline.has(f.fingerprint))
+    fresh = isNew.length
+    if (config.newOnly) counted = isNew
+  }
+  const evaluation = evaluate(countBySeverity(counted), config.policy)
+  return {
+    result: evaluation.result,
+    counts: evaluation.counts,
+    total: counted.length,
+    new: fresh,
+    breaches: evaluation.breaches,
+    approvals: evaluation.approvals,
+    reports,
+    counted,
+    known,
+    excepted,
+    exceptionsFile,
+    exceptionUses: uses,
+    baselineFile: config.baseline,
+    unmapped: [...unmapped].sort(),
+    notes,
+    tools,
+    all: kept
+  }
+}

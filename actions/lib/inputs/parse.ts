@@ -1,0 +1,58 @@
+// Typed parsing of textual inputs, shared by the actions (action.yml inputs) and the CLI (flags).
+// Every error names the input and what it accepts.
+import { UserError } from '../errors/user-error.js'
+import { isSeverity, type Severity } from '../findings/model.js'
+
+export function parseBoolean(name: string, raw: string | undefined, fallback: boolean): boolean {
+  const value = (raw ?? '').trim()
+  if (value === '') return fallback
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new UserError(`Input "${name}" must be true or false, got "${value}".`)
+}
+
+/** Newline- or comma-separated list; blank entries dropped. */
+export function parseList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+/** A whole number >= 0, or `none` (no limit, returned as null). */
+export function parseThreshold(name: string, raw: string | undefined, fallback: number | null): number | null {
+  const value = (raw ?? '').trim().toLowerCase()
+  if (value === '') return fallback
+  if (value === 'none') return null
+  if (!/^\d+$/.test(value)) throw new UserError(`Input "${name}" must be a whole number (0 or more) or "none", got "${raw?.trim()}".`)
+  return Number(value)
+}
+
+export function parseWholeNumber(name: string, raw: string | undefined, fallback: number, min = 0): number {
+  const value = (raw ?? '').trim()
+  if (value === '') return fallback
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UserError(`Input "${name}" must be a whole number of at least ${min}, got "${value}".`)
+  return Number(value)
+}
+
+export function parseSeverity(name: string, raw: string | undefined, fallback: Severity): Severity {
+  const value = (raw ?? '').trim().toLowerCase()
+  if (value === '') return fallback
+  if (!isSeverity(value)) throw new UserError(`Input "${name}" must be one of critical, high, medium, low, info, unknown; got "${raw?.trim()}".`)
+  return value
+}
+
+/** A list of severities; `none` (or an empty value when `emptyIsNone`) means no severity. */
+export function parseSeverityList(name: string, raw: string | undefined, fallback: Severity[]): Severity[] {
+  const value = (raw ?? '').trim()
+  if (value === '') return fallback
+  if (value.toLowerCase() === 'none') return []
+  return parseList(value).map((item) => parseSeverity(name, item, 'unknown'))
+}
+
+export function parseChoice<T extends string>(name: string, raw: string | undefined, choices: readonly T[], fallback: T): T {
+  const value = (raw ?? '').trim()
+  if (value === '') return fallback
+  if (!(choices as readonly string[]).includes(value)) throw new UserError(`Input "${name}" must be one of ${choices.join(', ')}; got "${value}".`)
+  return value as T
+}

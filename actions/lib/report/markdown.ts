@@ -1,0 +1,153 @@
+// The job summary: verdict first, then the table, the breaches, the top findings, exceptions and
+// what to do next. Also the PR comment body.
+import { SEVERITIES, type Finding, type Severity } from '../findings/model.js'
+import type { GateOutcome } from '../gate/run-gate.js'
+import { isExpired } from '../policy/exceptions.js'
+import { GATED_SEVERITIES, type Policy } from '../policy/policy.js'
+import { mostSevere, whereOf } from './rank.js'
+
+export interface SummaryContext {
+  policy: Policy
+  /** Scanner names and versions, e.g. `trivy 0.58.1`, when the action ran them. */
+  scanners?: string[]
+  /** For links to files: server URL, owner/repo, commit. */
+  repoUrl?: { server: string; repository: string; sha: string }
+  /** Lines about the SARIF (written where, trimmed how much). */
+  sarifNotes?: string[]
+  approvalEnvironment?: string
+  topCount?: number
+  now: Date
+  /** How to reproduce locally, shown under "What to do next". */
+  reproduce?: string
+}
+
+const ICON: Record<string, string> = { pass: '✅', 'needs-approval': '🟡', fail: '❌' }
+const HEADLINE: Record<string, string> = { pass: 'passed', 'needs-approval': 'passes with approval', fail: 'failed' }
+
+export function esc(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ')
+}
+
+function countsLine(outcome: GateOutcome): string {
+  const parts = SEVERITIES.filter((s) => outcome.counts[s] > 0).map((s) => `${outcome.counts[s]} ${s}`)
+  return parts.length ? parts.join(', ') : 'none'
+}
+
+function linkFor(f: Finding, ctx: SummaryContext): string {
+  const where = esc(whereOf(f))
+  const file = f.location.file
+  if (!ctx.repoUrl || !file || f.location.package || /^(\/|[a-z]+:)/i.test(file)) return where
+  const anchor = f.location.line ? `#L${f.location.line}` : ''
+  const url = `${ctx.repoUrl.server}/${ctx.repoUrl.repository}/blob/${ctx.repoUrl.sha}/${file.split('/').map(encodeURIComponent).join('/')}${anchor}`
+  return `[${where}](${url})`
+}
+
+function statusCell(severity: Severity, count: number, ctx: SummaryContext): string {
+  const max = severity === 'info' ? null : ctx.policy.thresholds[severity as (typeof GATED_SEVERITIES)[number]]
+  if (max !== null && count > max) return '❌ over'
+  if (count > 0 && ctx.policy.approvalSeverities.includes(severity)) return '🟡 approval'
+  if (count > 0 && severity === 'medium') return '⚠️ warn'
+  if (count > 0 && (severity === 'low' || severity === 'info')) return 'ℹ️ inform'
+  return '✓'
+}
+
+export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title = 'Security gate'): string {
+  const lines: string[] = []
+  lines.push(`## ${ICON[outcome.result]} ${title} ${HEADLINE[outcome.result]}: \`${outcome.result}\``)
+  lines.push('')
+  const scanned = ctx.scanners?.length ? ` Scanned with ${ctx.scanners.join(', ')}.` : ''
+  const baseline = outcome.baselineFile ? ` ${outcome.new} new, ${outcome.known.length} already in the baseline${outcome.counted.length < outcome.all.length ? ' (not counted)' : ''}.` : ''
+  lines.push(`**${outcome.total}** finding(s) count toward the thresholds: ${countsLine(outcome)}.${baseline}${scanned}`)
+  lines.push('')
+
+  const tools = outcome.tools
+  const perTool = new Map<string, Record<Severity, number>>()
+  for (const t of tools) perTool.set(t, { critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0 })
+  for (const f of outcome.counted) perTool.get(f.tool)![f.severity]++
+  lines.push(`| Severity | ${tools.map(esc).join(' | ')}${tools.length ? ' | ' : ''}Total | Allowed | Status |`)
+  lines.push(`|---|${tools.map(() => '---:|').join('')}---:|---:|---|`)
+  for (const s of SEVERITIES) {
+    const count = outcome.counts[s]
+    if (s === 'unknown' && count === 0) continue
+    const max = s === 'info' ? null : ctx.policy.thresholds[s as (typeof GATED_SEVERITIES)[number]]
+    const cells = tools.map((t) => String(perTool.get(t)![s]))
+    lines.push(`| ${s} | ${cells.join(' | ')}${cells.length ? ' | ' : ''}**${count}** | ${max === null ? 'no limit' : max} | ${statusCell(s, count, ctx)} |`)
+  }
+  lines.push('')
+
+  if (outcome.breaches.length) {
+    lines.push('### Breaches')
+    for (const b of outcome.breaches) lines.push(`- **${b.severity}**: ${b.count} found, at most ${b.max} allowed`)
+    lines.push('')
+  }
+  if (outcome.result === 'needs-approval') {
+    const env = ctx.approvalEnvironment ? ` in the \`${ctx.approvalEnvironment}\` environment` : ''
+    lines.push(`Within the thresholds, but ${outcome.approvals.map((a) => `${a.count} ${a.severity}`).join(' and ')} finding(s) need a reviewer's approval${env}.`)
+    lines.push('')
+  }
+
+  const top = mostSevere(outcome.counted, ctx.topCount ?? 15)
+  if (top.length) {
+    lines.push(`### Top findings${outcome.counted.length > top.length ? ` (${top.length} of ${outcome.counted.length})` : ''}`)
+    lines.push('| Severity | Tool | Rule | Finding | Where | Fix |')
+    lines.push('|---|---|---|---|---|---|')
+    for (const f of top) {
+      const rule = f.helpUri ? `[${esc(f.ruleId)}](${f.helpUri})` : esc(f.ruleId)
+      const fix = f.location.fixedVersion ? esc(f.location.fixedVersion) : f.fixAvailable === true ? 'yes' : f.fixAvailable === false ? 'no' : ''
+      lines.push(`| ${f.severity} | ${esc(f.tool)} | ${rule} | ${esc(truncate(f.title, 120))} | ${linkFor(f, ctx)} | ${fix} |`)
+    }
+    lines.push('')
+  }
+
+  const active = outcome.exceptionUses.filter((u) => !isExpired(u.entry, ctx.now))
+  const expired = outcome.exceptionUses.filter((u) => isExpired(u.entry, ctx.now))
+  if (outcome.exceptionUses.length) {
+    lines.push(`### Exceptions (${outcome.exceptionsFile})`)
+    lines.push(`${outcome.excepted.length} finding(s) excepted.`)
+    lines.push('')
+    lines.push('| Rule | Scope | Reason | Expires | Matched |')
+    lines.push('|---|---|---|---|---:|')
+    for (const u of [...expired, ...active]) {
+      const e = u.entry
+      const scope = [e.tool, e.package, e.path, e.fingerprint?.slice(0, 12)].filter(Boolean).join(', ') || 'all'
+      const expires = isExpired(e, ctx.now) ? `**expired ${e.expires}**` : e.expires
+      lines.push(`| ${esc(e.ruleId)} | ${esc(scope)} | ${esc(truncate(e.reason, 100))} | ${expires} | ${u.matched} |`)
+    }
+    lines.push('')
+    if (expired.length) lines.push(`⚠️ ${expired.length} exception(s) expired and no longer suppress anything; renew them with a new reason or fix the findings.`, '')
+  }
+  if (outcome.unmapped.length) {
+    lines.push(`### Checkov checks without a known severity`)
+    lines.push(`Rated \`default-severity\`: ${outcome.unmapped.map((id) => `\`${id}\``).join(', ')}.`)
+    lines.push('')
+  }
+  const notes = [...outcome.notes, ...(ctx.sarifNotes ?? [])]
+  if (notes.length) {
+    lines.push('### Notes')
+    for (const n of notes) lines.push(`- ${n}`)
+    lines.push('')
+  }
+  lines.push('### What to do next')
+  lines.push(...nextSteps(outcome, ctx))
+  lines.push('')
+  lines.push(`<sub>Reports: ${outcome.reports.map((r) => `\`${esc(r.path)}\` (${r.tool}, ${r.findings})`).join(', ')}</sub>`)
+  return `${lines.join('\n')}\n`
+}
+
+function nextSteps(outcome: GateOutcome, ctx: SummaryContext): string[] {
+  const out: string[] = []
+  const repro = ctx.reproduce ? ` Reproduce locally with \`${ctx.reproduce}\`.` : ''
+  if (outcome.result === 'fail') {
+    out.push(`- Fix the ${outcome.breaches.map((b) => b.severity).join(' and ')} findings (the table above lists the most severe first).${repro}`)
+    out.push(`- Where a finding is accepted, add it to \`${outcome.exceptionsFile ?? '.security-exceptions.yml'}\` with a \`reason\` and an \`expires\` date.`)
+  } else if (outcome.result === 'needs-approval') {
+    out.push(`- A reviewer approves the deployment of the approval environment, or the findings are fixed.${repro}`)
+  } else {
+    out.push('- Nothing blocks this change.' + (outcome.counts.medium + outcome.counts.low > 0 ? ' Medium and low findings are listed for information.' : ''))
+  }
+  return out
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}

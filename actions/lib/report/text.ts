@@ -1,0 +1,37 @@
+// Plain-text gate output for terminals (`sgw gate --output text`).
+import { SEVERITIES } from '../findings/model.js'
+import type { GateOutcome } from '../gate/run-gate.js'
+import type { Policy } from '../policy/policy.js'
+import { mostSevere, whereOf } from './rank.js'
+
+export function gateText(outcome: GateOutcome, policy: Policy, top = 10): string {
+  const lines: string[] = [`Security gate: ${outcome.result.toUpperCase()}`, '']
+  const tools = outcome.tools
+  const perTool = new Map(tools.map((t) => [t, new Map<string, number>()]))
+  for (const f of outcome.counted) {
+    const m = perTool.get(f.tool)!
+    m.set(f.severity, (m.get(f.severity) ?? 0) + 1)
+  }
+  const header = ['severity', ...tools, 'total', 'allowed']
+  const rows = SEVERITIES.filter((s) => s !== 'unknown' || outcome.counts.unknown > 0).map((s) => {
+    const max = s === 'info' ? null : policy.thresholds[s]
+    return [s, ...tools.map((t) => String(perTool.get(t)!.get(s) ?? 0)), String(outcome.counts[s]), max === null ? '-' : String(max)]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const fmt = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`
+  lines.push(fmt(header), ...rows.map(fmt), '')
+  if (outcome.baselineFile) lines.push(`Baseline ${outcome.baselineFile}: ${outcome.new} new, ${outcome.known.length} known.`)
+  if (outcome.excepted.length) lines.push(`Exceptions: ${outcome.excepted.length} finding(s) excepted by ${outcome.exceptionsFile}.`)
+  const expired = outcome.exceptionUses.filter((u) => u.expired)
+  for (const u of expired) lines.push(`Expired exception: ${u.entry.ruleId} (expired ${u.entry.expires}) no longer suppresses ${u.matched} finding(s).`)
+  if (outcome.unmapped.length) lines.push(`Checkov checks rated default-severity (unmapped): ${outcome.unmapped.join(', ')}`)
+  for (const n of outcome.notes) lines.push(`Note: ${n}`)
+  for (const b of outcome.breaches) lines.push(`Breach: ${b.count} ${b.severity} found, at most ${b.max} allowed.`)
+  for (const a of outcome.approvals) if (outcome.result === 'needs-approval') lines.push(`Needs approval: ${a.count} ${a.severity} finding(s).`)
+  const shown = mostSevere(outcome.counted, top)
+  if (shown.length) {
+    lines.push('', `Top findings${outcome.counted.length > shown.length ? ` (${shown.length} of ${outcome.counted.length})` : ''}:`)
+    for (const f of shown) lines.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.tool.padEnd(8)} ${f.ruleId}  ${f.title}  [${whereOf(f)}]`)
+  }
+  return `${lines.join('\n')}\n`
+}

@@ -1,0 +1,3 @@
+import { runSeverityGate } from './main.js'
+
+await runSeverityGate()

@@ -1,0 +1,30 @@
+// actions/severity-gate: gate on reports other steps wrote.
+import * as core from '@actions/core'
+import { input, runAction } from '../lib/action/run-action.js'
+import { publishGate, readPublishSettings, GateOutput } from '../lib/gate/publish.js'
+import { resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
+import { GateInput, readGateSettings, readReportPatterns } from '../lib/gate/settings.js'
+
+export async function runSeverityGate(): Promise<void> {
+  await runAction(
+    async () => {
+      const settings = readGateSettings(input)
+      const publish = readPublishSettings(input)
+      const patterns = readReportPatterns(input)
+      const now = new Date()
+      const reports = await resolveReportPaths(patterns, GateInput.Reports)
+      const outcome = await core.group(`Reading ${reports.length} report(s)`, async () => {
+        const result = runGate({ ...settings, reports, now })
+        for (const r of result.reports) core.info(`${r.path}: ${r.format}, ${r.tool}, ${r.findings} finding(s)`)
+        return result
+      })
+      const inputs = Object.fromEntries(Object.values(GateInput).map((name) => [name, core.getInput(name)]))
+      await publishGate(outcome, { settings, publish, inputs, now })
+      const line = `Security gate: ${outcome.result} (critical ${outcome.counts.critical}, high ${outcome.counts.high}, medium ${outcome.counts.medium}, low ${outcome.counts.low})`
+      if (outcome.result === 'fail') {
+        core.setFailed(`${line}: ${outcome.breaches.map((b) => `${b.count} ${b.severity} > ${b.max}`).join(', ')}. See the job summary.`)
+      } else core.info(line)
+    },
+    () => core.setOutput(GateOutput.Result, 'fail')
+  )
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Compile the TypeScript once (type-checked), then bundle each action's entry and the CLI with ncc
+// into dist/<name>/index.js. Every folder under actions/ that holds an action.yml is an action.
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, readdirSync, rmSync, mkdirSync, renameSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const only = process.argv.slice(2)
+
+export function bundleTargets() {
+  const actions = readdirSync(join(root, 'actions'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(root, 'actions', d.name, 'action.yml')))
+    .map((d) => d.name)
+  return [...actions, 'cli'].sort()
+}
+
+function run(cmd, args) {
+  execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] })
+}
+
+const targets = only.length ? only : bundleTargets()
+rmSync(join(root, '.build'), { recursive: true, force: true })
+run(bin('tsc'), ['-p', 'tsconfig.build.json'])
+
+for (const name of targets) {
+  const entry = join(root, '.build', 'actions', name, 'index.js')
+  if (!existsSync(entry)) throw new Error(`no entry for ${name}: expected actions/${name}/index.ts`)
+  const out = join(root, 'dist', name)
+  const tmp = join(root, '.build', 'ncc', name)
+  rmSync(tmp, { recursive: true, force: true })
+  mkdirSync(tmp, { recursive: true })
+  run(bin('ncc'), ['build', entry, '-o', tmp, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'])
+  if (name === 'cli') {
+    const file = join(tmp, 'index.js')
+    const text = readFileSync(file, 'utf8')
+    if (!text.startsWith('#!')) writeFileSync(file, `#!/usr/bin/env node\n${text}`)
+    chmodSync(file, 0o755)
+  }
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(dirname(out), { recursive: true })
+  renameSync(tmp, out)
+  console.log(`dist/${name}/index.js`)
+}

