@@ -52,7 +52,7 @@ export function parseCheckov(doc: unknown, path: string, options: ParseOptions):
         severity,
         title: str(check.check_name) ?? id,
         location: { file, line, endLine: typeof range[1] === 'number' ? range[1] : undefined, resource, target: fw.check_type as string },
-        fingerprint: fingerprintOf(['checkov', id, file, resource ?? line]),
+        fingerprint: fingerprintOf('checkov', id, file, resource ?? line),
         fixAvailable: undefined,
         helpUri: str(check.guideline)
       })

@@ -21,7 +21,7 @@ export function parseGitleaks(doc: unknown[], path: string, options: ParseOption
       severity: options.secretSeverity,
       title: str(leak.Description) ?? rule,
       location: { file, line: line && line > 0 ? line : undefined, endLine: num(leak.EndLine), target: commit ? `commit ${commit.slice(0, 12)}` : undefined },
-      fingerprint: fingerprintOf(['gitleaks', rule, file, line, commit]),
+      fingerprint: fingerprintOf('gitleaks', rule, file, line, commit),
       fixAvailable: undefined
     })
   }

@@ -13,31 +13,44 @@ export interface ReadReport extends ParsedReport {
 }
 
 export function readReportFile(path: string, format: ReportFormat | 'auto', options: ParseOptions): ReadReport {
-  let bytes: Buffer
+  // Only the parsed document outlives this line: the text is garbage before the findings are
+  // built, which keeps peak memory near that of a bare JSON.parse.
+  const doc = parseJson(checkText(readText(path), path), path)
+  return { path, ...parseReportDocument(doc, path, format, options) }
+}
+
+function readText(path: string): string {
   try {
     if (statSync(path).isDirectory()) throw reportError(path, 'is a directory, not a report file.')
-    bytes = readFileSync(path)
+    // Decoding straight into a string (no intermediate Buffer) halves the peak for large reports.
+    return readFileSync(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') throw reportError(path, 'report not found; check the path, and that the scanner step ran and wrote it.')
     if (code === 'EACCES') throw reportError(path, 'report is not readable (permission denied).')
     throw error
   }
-  return { path, ...parseReportBytes(bytes, path, format, options) }
 }
 
-export function parseReportBytes(bytes: Buffer, path: string, format: ReportFormat | 'auto', options: ParseOptions): ParsedReport {
-  if (bytes.length === 0) throw reportError(path, 'report is empty; the scanner probably failed before writing it.')
+function checkText(text: string, path: string): string {
+  if (text.length === 0) throw reportError(path, 'report is empty; the scanner probably failed before writing it.')
   // Binary content is never a JSON report; checking a prefix keeps this cheap on large files.
-  if (bytes.subarray(0, 8192).includes(0)) throw reportError(path, 'report is binary, not JSON or SARIF.')
-  let doc: unknown
+  if (text.slice(0, 8192).includes('\u0000')) throw reportError(path, 'report is binary, not JSON or SARIF.')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+function parseJson(text: string, path: string): unknown {
   try {
-    doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    return JSON.parse(text)
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw reportError(path, `report is not valid JSON (truncated or not a JSON report): ${detail}`)
   }
-  return parseReportDocument(doc, path, format, options)
+}
+
+/** The same checks and parsing as readReportFile, on bytes already in memory. */
+export function parseReportBytes(bytes: Buffer, path: string, format: ReportFormat | 'auto', options: ParseOptions): ParsedReport {
+  return parseReportDocument(parseJson(checkText(bytes.toString('utf8'), path), path), path, format, options)
 }
 
 export function parseReportDocument(doc: unknown, path: string, format: ReportFormat | 'auto', options: ParseOptions): ParsedReport {

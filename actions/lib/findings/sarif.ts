@@ -56,7 +56,7 @@ export function parseSarif(doc: Record<string, unknown>, path: string, options: 
         severity,
         title: ruleTitle(rule) ?? message?.split('\n')[0] ?? ruleId,
         location: { file: where.file, line: where.line, endLine: where.endLine },
-        fingerprint: fingerprintOf(['sarif', tool, ruleId, where.file, stable ?? where.line, stable ? undefined : message]),
+        fingerprint: fingerprintOf('sarif', tool, ruleId, where.file, stable ?? where.line, stable ? undefined : message),
         fixAvailable: Array.isArray(result.fixes) && result.fixes.length > 0 ? true : undefined,
         helpUri: rule ? str(rule.helpUri) : undefined
       })

@@ -14,15 +14,18 @@ const NAMES: Record<string, Severity> = {
 }
 
 /** A tool's severity name (CRITICAL, High, moderate...) as our severity, or undefined. */
+const EXACT: Record<string, Severity> = { CRITICAL: 'critical', HIGH: 'high', MEDIUM: 'medium', LOW: 'low', UNKNOWN: 'unknown' }
+
 export function severityFromName(name: unknown): Severity | undefined {
-  return typeof name === 'string' ? NAMES[name.trim().toLowerCase()] : undefined
+  if (typeof name !== 'string') return undefined
+  // The upper-case names trivy prints take the fast path; large reports hold thousands of them.
+  return EXACT[name] ?? NAMES[name.trim().toLowerCase()]
 }
 
-/** Like severityFromName, but a name the tool is not allowed to print is a report error. */
-export function requireSeverity(name: unknown, where: string): Severity {
-  const severity = severityFromName(name)
-  if (severity === undefined) throw new UserError(`${where}: unknown severity ${JSON.stringify(name)}; expected CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN.`)
-  return severity
+/** The error for a severity name a tool is not allowed to print. Callers write
+ * `severityFromName(x) ?? unknownSeverity(...)` so the message is only built on that path. */
+export function unknownSeverity(name: unknown, where: string): never {
+  throw new UserError(`${where}: unknown severity ${JSON.stringify(name)}; expected CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN.`)
 }
 
 /** CVSS score to severity, as code scanning reads `security-severity`. */

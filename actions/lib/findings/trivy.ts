@@ -3,7 +3,7 @@ import { fingerprintOf } from './fingerprint.js'
 import type { Finding } from './model.js'
 import type { ParsedReport } from './parsed-report.js'
 import { isObject, num, reportError, str } from './report-error.js'
-import { requireSeverity } from './severity-names.js'
+import { severityFromName, unknownSeverity } from './severity-names.js'
 
 /**
  * trivy's check ids changed shape: `AVD-AWS-0086` and `DS002`/`KSV001` became `AWS-0086`,
@@ -46,10 +46,10 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
         tool: 'trivy',
         kind: 'vulnerability',
         ruleId: id,
-        severity: requireSeverity(v.Severity, `${where}.Vulnerabilities[${i}]`),
+        severity: severityFromName(v.Severity) ?? unknownSeverity(v.Severity, `${where}.Vulnerabilities[${i}]`),
         title: str(v.Title) ?? id,
         location: { file, target, package: pkg, installedVersion: installed, fixedVersion: fixed },
-        fingerprint: fingerprintOf(['trivy', 'vuln', id, pkg, installed, target, str(v.PkgPath)]),
+        fingerprint: fingerprintOf('trivy', 'vuln', id, pkg, installed, target, str(v.PkgPath)),
         fixAvailable: fixed !== undefined,
         helpUri: str(v.PrimaryURL)
       })
@@ -68,11 +68,11 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
         tool: 'trivy',
         kind: 'misconfiguration',
         ruleId: id,
-        severity: requireSeverity(m.Severity, `${where}.Misconfigurations[${i}]`),
+        severity: severityFromName(m.Severity) ?? unknownSeverity(m.Severity, `${where}.Misconfigurations[${i}]`),
         title: str(m.Title) ?? id,
         location: { file: target, line: line && line > 0 ? line : undefined, endLine: num(cause.EndLine), target, resource },
         // A resource name survives edits that move lines; fall back to the line for file-level checks.
-        fingerprint: fingerprintOf(['trivy', 'misconfig', id, target, resource ?? line, str(m.Message)]),
+        fingerprint: fingerprintOf('trivy', 'misconfig', id, target, resource ?? line, str(m.Message)),
         fixAvailable: str(m.Resolution) !== undefined ? true : undefined,
         helpUri: str(m.PrimaryURL)
       })
@@ -87,10 +87,10 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
         tool: 'trivy',
         kind: 'secret',
         ruleId: id,
-        severity: requireSeverity(s.Severity, `${where}.Secrets[${i}]`),
+        severity: severityFromName(s.Severity) ?? unknownSeverity(s.Severity, `${where}.Secrets[${i}]`),
         title: str(s.Title) ?? id,
         location: { file: target, line, endLine: num(s.EndLine), target },
-        fingerprint: fingerprintOf(['trivy', 'secret', id, target, line]),
+        fingerprint: fingerprintOf('trivy', 'secret', id, target, line),
         fixAvailable: undefined
       })
     }

@@ -1,7 +1,6 @@
 // The gate, shared by actions/severity-gate, the scanner actions and `sgw gate`: read reports,
 // apply exceptions and the baseline, count, and judge against the policy.
 import { existsSync } from 'node:fs'
-import * as glob from '@actions/glob'
 import { UserError } from '../errors/user-error.js'
 import type { Finding } from '../findings/model.js'
 import type { ParseOptions, ReportFormat } from '../findings/parsed-report.js'
@@ -69,6 +68,8 @@ export async function resolveReportPaths(patterns: readonly string[], inputName 
       out.push(pattern)
       continue
     }
+    // Loaded only for patterns: most runs name files, and the module costs start-up time.
+    const glob = await import('@actions/glob')
     const globber = await glob.create(pattern, { matchDirectories: false, followSymbolicLinks: true })
     const found = (await globber.glob()).sort()
     if (found.length === 0) throw new UserError(`No report file matches "${pattern}" (input "${inputName}"); check that the scanner step ran and wrote it.`)
