@@ -15,7 +15,10 @@
 #       `gitleaks dir` or `trivy fs`)
 #
 # Usage: scripts/plant-secrets.sh <dir>     (<dir> must not exist or be empty)
-# Prints a JSON manifest of what was planted where (no secret values) on stdout.
+# Prints a JSON manifest of what was planted where (no secret values) on stdout, with the rule
+# ids gitleaks 8.30 and trivy 0.69 report for each. "line" is the line gitleaks reports; trivy puts
+# the private key one line lower (its first body line). gitleaks sees the AWS secret access key
+# only through its generic-api-key rule.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -102,11 +105,16 @@ cat <<EOF
   "repo": "${TARGET}",
   "commits": ["${first_commit}", "${second_commit}"],
   "secrets": [
-    { "kind": "aws-access-key-id", "file": ".env", "line": 2, "commit": "${first_commit}", "inHead": true },
-    { "kind": "aws-secret-access-key", "file": ".env", "line": 3, "commit": "${first_commit}", "inHead": true },
-    { "kind": "slack-webhook-url", "file": ".env", "line": 4, "commit": "${first_commit}", "inHead": true },
-    { "kind": "github-pat", "file": "scripts/release.sh", "line": 3, "commit": "${first_commit}", "inHead": true },
-    { "kind": "private-key", "file": "deploy/id_rsa", "line": 1, "commit": "${first_commit}", "inHead": false }
+    { "kind": "aws-access-key-id", "file": ".env", "line": 2, "commit": "${first_commit}", "inHead": true,
+      "gitleaksRule": "aws-access-token", "trivyRule": "aws-access-key-id" },
+    { "kind": "aws-secret-access-key", "file": ".env", "line": 3, "commit": "${first_commit}", "inHead": true,
+      "gitleaksRule": "generic-api-key", "trivyRule": "aws-secret-access-key" },
+    { "kind": "slack-webhook-url", "file": ".env", "line": 4, "commit": "${first_commit}", "inHead": true,
+      "gitleaksRule": "slack-webhook-url", "trivyRule": "slack-web-hook" },
+    { "kind": "github-pat", "file": "scripts/release.sh", "line": 3, "commit": "${first_commit}", "inHead": true,
+      "gitleaksRule": "github-pat", "trivyRule": "github-pat" },
+    { "kind": "private-key", "file": "deploy/id_rsa", "line": 1, "commit": "${first_commit}", "inHead": false,
+      "gitleaksRule": "private-key", "trivyRule": "private-key" }
   ]
 }
 EOF

@@ -31,7 +31,7 @@ export function parseCheckov(doc: unknown, path: string, options: ParseOptions):
     }
     if (!isCheckovFramework(fw)) throw reportError(path, `checkov report: entry ${f} has no check_type and results; is this checkov -o json output?`)
     const results = fw.results as Record<string, unknown>
-    const failed = results.failed_checks ?? []
+    const failed = 'failed_checks' in results ? results.failed_checks : []
     if (!Array.isArray(failed)) throw reportError(path, `checkov report: ${String(fw.check_type)}.results.failed_checks is not an array.`)
     const parsingErrors = Array.isArray(results.parsing_errors) ? results.parsing_errors.length : 0
     if (parsingErrors > 0) notes.push(`checkov could not parse ${parsingErrors} ${String(fw.check_type)} file(s); they were not checked.`)

@@ -2,7 +2,9 @@
 // given), and normalise it into findings. Never returns "no findings" for something unreadable.
 import { readFileSync, statSync } from 'node:fs'
 import { isCheckovBareSummary, isCheckovFramework, parseCheckov } from './checkov.js'
+import { fingerprintOf } from './fingerprint.js'
 import { parseGitleaks } from './gitleaks.js'
+import type { Finding } from './model.js'
 import type { ParseOptions, ParsedReport, ReportFormat } from './parsed-report.js'
 import { isObject, reportError } from './report-error.js'
 import { isSarif, parseSarif } from './sarif.js'
@@ -54,7 +56,35 @@ export function parseReportBytes(bytes: Buffer, path: string, format: ReportForm
 }
 
 export function parseReportDocument(doc: unknown, path: string, format: ReportFormat | 'auto', options: ParseOptions): ParsedReport {
-  const detected = format === 'auto' ? detectFormat(doc, path) : format
+  const report = parseAs(doc, path, format === 'auto' ? detectFormat(doc, path) : format, options)
+  disambiguateFingerprints(report.findings)
+  return report
+}
+
+/**
+ * Two findings of one rule on one resource (two ingress blocks of one security group) share the
+ * resource-based fingerprint; the line (then the order) tells them apart. Only colliding
+ * findings pay for this, so fingerprints stay line-independent wherever they can.
+ */
+function disambiguateFingerprints(findings: Finding[]): void {
+  const seen = new Set<string>()
+  let collided: Set<string> | undefined
+  for (const f of findings) {
+    if (seen.has(f.fingerprint)) (collided ??= new Set()).add(f.fingerprint)
+    else seen.add(f.fingerprint)
+  }
+  if (!collided) return
+  const used = new Set<string>()
+  for (const f of findings) {
+    if (!collided.has(f.fingerprint)) continue
+    let next = fingerprintOf(f.fingerprint, f.location.line, f.location.endLine)
+    for (let n = 2; used.has(next); n++) next = fingerprintOf(f.fingerprint, f.location.line, f.location.endLine, n)
+    used.add(next)
+    f.fingerprint = next
+  }
+}
+
+function parseAs(doc: unknown, path: string, detected: ReportFormat, options: ParseOptions): ParsedReport {
   switch (detected) {
     case 'trivy':
       if (!isObject(doc)) throw reportError(path, 'expected a trivy JSON object.')

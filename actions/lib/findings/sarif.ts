@@ -1,5 +1,6 @@
 // SARIF 2.1.0 from any tool. Severity, in order: the tool's own severity name (trivy keeps it in
 // rules[].properties.tags), `security-severity` as CVSS, then the SARIF level.
+import { checkovSeverity } from './checkov-severity.js'
 import { fingerprintOf } from './fingerprint.js'
 import type { Finding, FindingKind, Severity } from './model.js'
 import type { ParseOptions, ParsedReport } from './parsed-report.js'
@@ -19,6 +20,7 @@ export function parseSarif(doc: Record<string, unknown>, path: string, options: 
   const findings: Finding[] = []
   const tools: string[] = []
   const notes: string[] = []
+  const allUnmapped = new Set<string>()
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]
     if (!isObject(run) || !isObject(run.tool) || !isObject(run.tool.driver)) throw reportError(path, `SARIF runs[${r}] has no tool.driver.`)
@@ -33,6 +35,7 @@ export function parseSarif(doc: Record<string, unknown>, path: string, options: 
       throw reportError(path, `SARIF runs[${r}] (${toolName}) has no results array; the analysis did not complete.`)
     }
     const isSecretTool = SECRET_TOOLS.has(tool)
+    const unmapped = new Set<string>()
     let suppressed = 0
     for (let i = 0; i < run.results.length; i++) {
       const result = run.results[i]
@@ -43,11 +46,13 @@ export function parseSarif(doc: Record<string, unknown>, path: string, options: 
       }
       const ruleId = str(result.ruleId) ?? (isObject(result.rule) ? str(result.rule.id) : undefined) ?? ruleIdAt(rules, result.ruleIndex)
       if (!ruleId) throw reportError(path, `SARIF runs[${r}].results[${i}] has no ruleId.`)
-      const rule = (typeof result.ruleIndex === 'number' ? rules.byIndex[result.ruleIndex] : undefined) ?? rules.byId.get(ruleId)
+      // ruleIndex is exact when ids repeat, but only if it agrees with the ruleId.
+      const indexed = typeof result.ruleIndex === 'number' ? rules.byIndex[result.ruleIndex] : undefined
+      const rule = indexed && str(indexed.id) === ruleId ? indexed : (rules.byId.get(ruleId) ?? indexed)
       const where = firstLocation(result)
       const message = isObject(result.message) ? (str(result.message.text) ?? str(result.message.markdown)) : undefined
       const kind: FindingKind = isSecretTool ? 'secret' : kindOf(rule)
-      const severity = isSecretTool ? options.secretSeverity : severityOf(result, rule, path, r, i)
+      const severity = isSecretTool ? options.secretSeverity : (ratedSeverity(result, rule) ?? (tool === 'checkov' ? checkovMapped(ruleId, options, unmapped) : levelSeverity(result, rule, path, r, i)))
       const stable = stableFingerprint(result)
       findings.push({
         tool,
@@ -62,8 +67,9 @@ export function parseSarif(doc: Record<string, unknown>, path: string, options: 
       })
     }
     if (suppressed > 0) notes.push(`${toolName}: ${suppressed} suppressed result(s) in the SARIF were not counted.`)
+    unmapped.forEach((id) => allUnmapped.add(id))
   }
-  return { format: 'sarif', tool: tools.join('+') || 'sarif', findings, unmapped: [], notes }
+  return { format: 'sarif', tool: tools.join('+') || 'sarif', findings, unmapped: [...allUnmapped].sort(), notes }
 }
 
 interface Rules {
@@ -102,13 +108,28 @@ function propertiesOf(value: Record<string, unknown> | undefined): Record<string
   return value && isObject(value.properties) ? value.properties : {}
 }
 
-function severityOf(result: Record<string, unknown>, rule: Record<string, unknown> | undefined, path: string, r: number, i: number): Severity {
+/** A severity the SARIF states: the tool's own severity name, else `security-severity` (CVSS). */
+function ratedSeverity(result: Record<string, unknown>, rule: Record<string, unknown> | undefined): Severity | undefined {
   const resultProps = propertiesOf(result)
   const ruleProps = propertiesOf(rule)
   const named = severityFromName(resultProps.severity) ?? severityFromName(ruleProps.severity) ?? severityFromTags(ruleProps.tags) ?? severityFromTags(resultProps.tags)
   if (named) return named
   const cvss = cvssOf(resultProps['security-severity']) ?? cvssOf(ruleProps['security-severity'])
-  if (cvss !== undefined) return severityFromCvss(cvss)
+  return cvss === undefined ? undefined : severityFromCvss(cvss)
+}
+
+/** checkov marks every failed check `error`, which says nothing; its JSON and its SARIF are rated
+ * alike, from the built-in map. */
+function checkovMapped(ruleId: string, options: ParseOptions, unmapped: Set<string>): Severity {
+  const known = checkovSeverity(ruleId)
+  if (known) return known.severity
+  if (ruleId.startsWith('CKV_SECRET_')) return options.secretSeverity
+  unmapped.add(ruleId)
+  return options.defaultSeverity
+}
+
+/** The SARIF level: the result's, else the rule's default, else `warning` (SARIF's default). */
+function levelSeverity(result: Record<string, unknown>, rule: Record<string, unknown> | undefined, path: string, r: number, i: number): Severity {
   const level = result.level ?? (rule && isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined) ?? 'warning'
   const severity = typeof level === 'string' ? LEVELS[level] : undefined
   if (!severity) throw reportError(path, `SARIF runs[${r}].results[${i}] has level ${JSON.stringify(level)}; expected error, warning, note or none.`)

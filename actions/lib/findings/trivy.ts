@@ -24,7 +24,8 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
   if (doc.SchemaVersion !== 2) {
     throw reportError(path, `trivy report has SchemaVersion ${JSON.stringify(doc.SchemaVersion)}; only SchemaVersion 2 (trivy 0.20 and later, --format json) is read.`)
   }
-  const results = doc.Results ?? []
+  // trivy omits Results when nothing was found; present, it must be a list (null never is).
+  const results = 'Results' in doc ? doc.Results : []
   if (!Array.isArray(results)) throw reportError(path, 'trivy report: "Results" is not an array.')
   const findings: Finding[] = []
   const artifact = str(doc.ArtifactName)
@@ -57,7 +58,12 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
     const misconfigs = listOf(result.Misconfigurations, `${where}.Misconfigurations`, path)
     for (let i = 0; i < misconfigs.length; i++) {
       const m = misconfigs[i]
-      if (m.Status !== 'FAIL') continue
+      if (m.Status !== 'FAIL') {
+        // PASS and EXCEPTION (excepted in trivy's own config) do not count; anything else is not
+        // a status trivy prints, so the report is not what it claims to be.
+        if (m.Status === 'PASS' || m.Status === 'EXCEPTION') continue
+        throw reportError(path, `trivy report: Results[${r}].Misconfigurations[${i}] has unknown Status ${JSON.stringify(m.Status)}.`)
+      }
       const raw = str(m.ID) ?? str(m.AVDID)
       if (!raw) throw reportError(path, `trivy report: Results[${r}].Misconfigurations[${i}] has no ID.`)
       const id = canonicalTrivyCheckId(raw)
@@ -99,7 +105,8 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
 }
 
 function listOf(value: unknown, where: string, path: string): Record<string, unknown>[] {
-  if (value === undefined || value === null) return []
+  // trivy omits empty lists (omitempty); a null or a non-list is not something it writes.
+  if (value === undefined) return []
   if (!Array.isArray(value)) throw reportError(path, `trivy report: ${where.slice(path.length + 2)} is not an array.`)
   for (let i = 0; i < value.length; i++) {
     if (!isObject(value[i])) throw reportError(path, `trivy report: ${where.slice(path.length + 2)}[${i}] is not an object.`)

@@ -1,0 +1,92 @@
+// Every parser on real reports, written by the real scanners on the examples
+// (scripts/make-fixtures.sh regenerates them; __tests__/fixtures/README.md has the commands).
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { readReportFile } from '../../actions/lib/findings/read-report.js'
+import { countBySeverity } from '../../actions/lib/policy/policy.js'
+import { fixture } from '../helpers/tools.js'
+
+const options = { secretSeverity: 'critical' as const, defaultSeverity: 'medium' as const }
+const read = (name: string) => readReportFile(fixture('reports', name), 'auto', options)
+const c = (critical: number, high: number, medium: number, low: number, info = 0) => ({ critical, high, medium, low, info, unknown: 0 })
+
+describe('real reports', () => {
+  it.each([
+    ['trivy-fs-vulns.json', 'trivy', 'trivy', c(2, 2, 8, 0)],
+    ['trivy-fs-vulns.sarif', 'sarif', 'trivy', c(2, 2, 8, 0)],
+    ['trivy-config-insecure.json', 'trivy', 'trivy', c(1, 16, 9, 19)],
+    ['trivy-config-insecure.sarif', 'sarif', 'trivy', c(1, 16, 9, 19)],
+    ['trivy-fs-all.json', 'trivy', 'trivy', c(3, 18, 17, 19)],
+    ['trivy-fs-secret-planted.json', 'trivy', 'trivy', c(3, 0, 1, 0)],
+    ['trivy-config-clean-app.json', 'trivy', 'trivy', c(0, 0, 0, 0)],
+    ['trivy-fs-secret-clean-app.json', 'trivy', 'trivy', c(0, 0, 0, 0)],
+    ['gitleaks-git-planted.json', 'gitleaks', 'gitleaks', c(5, 0, 0, 0)],
+    ['gitleaks-git-planted.sarif', 'sarif', 'gitleaks', c(5, 0, 0, 0)],
+    ['gitleaks-dir-planted.json', 'gitleaks', 'gitleaks', c(4, 0, 0, 0)],
+    ['gitleaks-dir-clean-app.json', 'gitleaks', 'gitleaks', c(0, 0, 0, 0)],
+    ['gitleaks-dir-clean-app.sarif', 'sarif', 'gitleaks', c(0, 0, 0, 0)],
+    ['checkov-terraform-insecure.json', 'checkov', 'checkov', c(0, 1, 9, 12, 1)],
+    ['checkov-multi-insecure.json', 'checkov', 'checkov', c(0, 2, 14, 32, 1)],
+    ['checkov-multi-insecure.sarif', 'sarif', 'checkov', c(0, 2, 14, 32, 1)],
+    ['checkov-multi-clean-app.json', 'checkov', 'checkov', c(0, 0, 0, 0)],
+    ['checkov-empty.json', 'checkov', 'checkov', c(0, 0, 0, 0)]
+  ])('%s: %s from %s, counts', (name, format, tool, counts) => {
+    const report = read(name)
+    expect(report.format).toBe(format)
+    expect(report.tool).toBe(tool)
+    expect(countBySeverity(report.findings)).toEqual(counts)
+  })
+
+  it('trivy vulnerabilities: package, installed and fixed versions, file', () => {
+    const minimist = read('trivy-fs-vulns.json').findings.find((f) => f.ruleId === 'CVE-2021-44906')
+    expect(minimist).toMatchObject({ tool: 'trivy', kind: 'vulnerability', severity: 'critical', fixAvailable: true, location: { file: 'app/package-lock.json', package: 'minimist', installedVersion: '1.2.5', fixedVersion: '1.2.6, 0.2.4' } })
+    expect(read('trivy-fs-vulns.json').findings.map((f) => f.ruleId).sort()).toEqual(
+      ['CVE-2020-14343', 'CVE-2020-28168', 'CVE-2020-28493', 'CVE-2020-28500', 'CVE-2021-23337', 'CVE-2021-3749', 'CVE-2021-44906', 'CVE-2023-32681', 'CVE-2023-45857', 'CVE-2024-22195', 'CVE-2024-34064', 'CVE-2024-35195'].sort()
+    )
+  })
+
+  it('trivy misconfigurations carry the new check ids, file and line', () => {
+    const findings = read('trivy-config-insecure.json').findings
+    expect(findings.every((f) => /^[A-Z]+-\d{4}$/.test(f.ruleId))).toBe(true)
+    expect(findings.find((f) => f.ruleId === 'DS-0002')).toMatchObject({ severity: 'high', kind: 'misconfiguration', location: { file: 'Dockerfile' } })
+    expect(findings.find((f) => f.ruleId === 'AWS-0104')).toMatchObject({ severity: 'critical', location: { file: 'terraform/main.tf' } })
+  })
+
+  it('JSON and SARIF of the same scan give the same rules and locations', () => {
+    const key = (f: { ruleId: string; location: { file?: string } }) => `${f.ruleId} ${f.location.file}`
+    expect(read('trivy-config-insecure.sarif').findings.map(key).sort()).toEqual(read('trivy-config-insecure.json').findings.map(key).sort())
+    const checkovJson = read('checkov-multi-insecure.json').findings.map((f) => `${f.ruleId} ${f.severity}`).sort()
+    expect(read('checkov-multi-insecure.sarif').findings.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(checkovJson)
+  })
+
+  it('gitleaks: rules and files of the planted secrets, none of their values', () => {
+    const findings = read('gitleaks-git-planted.json').findings
+    expect(findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`).sort()).toEqual(
+      ['aws-access-token .env:2', 'generic-api-key .env:3', 'github-pat scripts/release.sh:3', 'private-key deploy/id_rsa:1', 'slack-webhook-url .env:4']
+    )
+    expect(findings.every((f) => f.kind === 'secret' && f.location.target?.startsWith('commit '))).toBe(true)
+  })
+
+  it('checkov: paths relative to the repository, unmapped ids listed', () => {
+    const report = read('checkov-terraform-insecure.json')
+    expect(report.findings.every((f) => f.location.file === 'terraform/main.tf')).toBe(true)
+    expect(report.findings.find((f) => f.ruleId === 'CKV_AWS_20')).toMatchObject({ severity: 'high', location: { resource: expect.stringContaining('aws_s3_bucket') } })
+    const multi = read('checkov-multi-insecure.json')
+    expect(multi.unmapped).toEqual(multi.findings.filter((f) => f.severity === 'medium' && multi.unmapped.includes(f.ruleId)).map((f) => f.ruleId).filter((v, i, a) => a.indexOf(v) === i).sort())
+  })
+
+  it('fingerprints are stable across runs of the scanner and unique within a report', () => {
+    for (const name of ['trivy-fs-all.json', 'gitleaks-git-planted.json', 'checkov-multi-insecure.json']) {
+      const a = read(name).findings.map((f) => f.fingerprint)
+      expect(read(name).findings.map((f) => f.fingerprint)).toEqual(a)
+      expect(new Set(a).size).toBe(a.length)
+    }
+  })
+
+  it('the committed fixtures hold no secret values', () => {
+    for (const name of ['gitleaks-git-planted.json', 'gitleaks-dir-planted.json', 'gitleaks-git-planted.sarif', 'trivy-fs-secret-planted.json']) {
+      const text = readFileSync(fixture('reports', name), 'utf8')
+      expect(text).not.toMatch(/AKIA[A-Z2-7]{16}|ghp_[0-9A-Za-z]{36}|hooks\.slack\.com\/services\/T|-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+/]{20}/)
+    }
+  })
+})
