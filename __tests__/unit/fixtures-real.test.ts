@@ -22,6 +22,7 @@ describe('real reports', () => {
     ['trivy-fs-secret-clean-app.json', 'trivy', 'trivy', c(0, 0, 0, 0)],
     ['gitleaks-git-planted.json', 'gitleaks', 'gitleaks', c(5, 0, 0, 0)],
     ['gitleaks-git-planted.sarif', 'sarif', 'gitleaks', c(5, 0, 0, 0)],
+    ['gitleaks-dir-planted.sarif', 'sarif', 'gitleaks', c(4, 0, 0, 0)],
     ['gitleaks-dir-planted.json', 'gitleaks', 'gitleaks', c(4, 0, 0, 0)],
     ['gitleaks-dir-clean-app.json', 'gitleaks', 'gitleaks', c(0, 0, 0, 0)],
     ['gitleaks-dir-clean-app.sarif', 'sarif', 'gitleaks', c(0, 0, 0, 0)],

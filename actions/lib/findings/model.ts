@@ -42,3 +42,8 @@ export interface Finding {
 export function isSeverity(value: string): value is Severity {
   return (SEVERITIES as readonly string[]).includes(value)
 }
+
+/** A finding as a plain object with every field set (for JSON output and spreading). */
+export function plainFinding(f: Finding): Finding {
+  return { tool: f.tool, kind: f.kind, ruleId: f.ruleId, severity: f.severity, title: f.title, location: f.location, fingerprint: f.fingerprint, fixAvailable: f.fixAvailable, helpUri: f.helpUri }
+}

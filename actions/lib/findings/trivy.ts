@@ -1,6 +1,6 @@
 // trivy JSON, SchemaVersion 2: Results[].Vulnerabilities / Misconfigurations (FAIL) / Secrets.
 import { fingerprintOf } from './fingerprint.js'
-import type { Finding } from './model.js'
+import { plainFinding, type Finding, type FindingKind, type Location } from './model.js'
 import type { ParsedReport } from './parsed-report.js'
 import { isObject, num, reportError, str } from './report-error.js'
 import { severityFromName, unknownSeverity } from './severity-names.js'
@@ -40,20 +40,8 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
       const v = vulns[i]
       const id = str(v.VulnerabilityID)
       if (!id) throw reportError(path, `trivy report: Results[${r}].Vulnerabilities[${i}] has no VulnerabilityID.`)
-      const pkg = str(v.PkgName) ?? str(v.PkgID) ?? ''
-      const installed = str(v.InstalledVersion)
-      const fixed = str(v.FixedVersion)
-      findings.push({
-        tool: 'trivy',
-        kind: 'vulnerability',
-        ruleId: id,
-        severity: severityFromName(v.Severity) ?? unknownSeverity(v.Severity, `${where}.Vulnerabilities[${i}]`),
-        title: str(v.Title) ?? id,
-        location: { file, target, package: pkg, installedVersion: installed, fixedVersion: fixed },
-        fingerprint: fingerprintOf('trivy', 'vuln', id, pkg, installed, target, str(v.PkgPath)),
-        fixAvailable: fixed !== undefined,
-        helpUri: str(v.PrimaryURL)
-      })
+      const severity = severityFromName(v.Severity) ?? unknownSeverity(v.Severity, `${where}.Vulnerabilities[${i}]`)
+      findings.push(new TrivyVulnerability(v, id, severity, target, file))
     }
     const misconfigs = listOf(result.Misconfigurations, `${where}.Misconfigurations`, path)
     for (let i = 0; i < misconfigs.length; i++) {
@@ -102,6 +90,53 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
     }
   }
   return { format: 'trivy', tool: 'trivy', findings, unmapped: [], notes: [] }
+}
+
+/**
+ * A trivy vulnerability as a Finding, reading its fields from the parsed report on demand. Reports
+ * with 100,000 vulnerabilities are common for images; copying each into a fresh object (and
+ * hashing its fingerprint up front) costs more than parsing the JSON, while this keeps one small
+ * object per finding and computes the rest only for the few findings that are shown.
+ */
+class TrivyVulnerability implements Finding {
+  #fingerprint: string | undefined
+  constructor(
+    private readonly raw: Record<string, unknown>,
+    readonly ruleId: string,
+    readonly severity: Finding['severity'],
+    private readonly target: string,
+    private readonly file: string | undefined
+  ) {}
+
+  get tool(): string {
+    return 'trivy'
+  }
+  get kind(): FindingKind {
+    return 'vulnerability'
+  }
+  get title(): string {
+    return str(this.raw.Title) ?? this.ruleId
+  }
+  get location(): Location {
+    const v = this.raw
+    return { file: this.file, target: this.target, package: str(v.PkgName) ?? str(v.PkgID) ?? '', installedVersion: str(v.InstalledVersion), fixedVersion: str(v.FixedVersion) }
+  }
+  get fingerprint(): string {
+    const v = this.raw
+    return (this.#fingerprint ??= fingerprintOf('trivy', 'vuln', this.ruleId, str(v.PkgName) ?? str(v.PkgID) ?? '', str(v.InstalledVersion), this.target, str(v.PkgPath)))
+  }
+  set fingerprint(value: string) {
+    this.#fingerprint = value
+  }
+  get fixAvailable(): boolean {
+    return str(this.raw.FixedVersion) !== undefined
+  }
+  get helpUri(): string | undefined {
+    return str(this.raw.PrimaryURL)
+  }
+  toJSON(): Finding {
+    return plainFinding(this)
+  }
 }
 
 function listOf(value: unknown, where: string, path: string): Record<string, unknown>[] {

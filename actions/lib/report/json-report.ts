@@ -1,5 +1,5 @@
 // security-summary.json: the whole outcome in one machine-readable document.
-import type { Finding } from '../findings/model.js'
+import { plainFinding, type Finding } from '../findings/model.js'
 import type { GateOutcome } from '../gate/run-gate.js'
 import type { Policy } from '../policy/policy.js'
 
@@ -26,7 +26,7 @@ export function gateJson(outcome: GateOutcome) {
 export function securitySummaryJson(outcome: GateOutcome, ctx: JsonReportContext): string {
   const known = new Set(outcome.known.map((f) => f.fingerprint))
   const counted = new Set(outcome.counted)
-  const row = (f: Finding, status: string) => ({ ...f, status })
+  const row = (f: Finding, status: string) => ({ ...plainFinding(f), status })
   const doc = {
     ...gateJson(outcome),
     generated: ctx.now.toISOString(),
