@@ -11,12 +11,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const saved = mkdtempSync(join(tmpdir(), 'sgw-dist-'))
 cpSync(join(root, 'dist'), saved, { recursive: true })
 
-function files(dir) {
+function files(dir, base = dir) {
   const out = []
   for (const entry of readdirSync(dir)) {
     const full = join(dir, entry)
-    if (statSync(full).isDirectory()) out.push(...files(full))
-    else out.push(relative(dir, full))
+    if (statSync(full).isDirectory()) out.push(...files(full, base))
+    else out.push(relative(base, full))
   }
   return out.sort()
 }
