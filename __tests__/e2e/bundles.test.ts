@@ -1,0 +1,41 @@
+// Every dist bundle starts under Node 24 (ncc can leave a bare `require` of a built-in in an ESM
+// bundle), quickly, and carries at most one copy of the Octokit stack.
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { node24, REPO_ROOT } from '../helpers/tools.js'
+
+const bundles = readdirSync(join(REPO_ROOT, 'dist')).filter((d) => existsSync(join(REPO_ROOT, 'dist', d, 'index.js')))
+
+function startMs(name: string): { ms: number; out: string; status: number | null } {
+  const started = process.hrtime.bigint()
+  const args = name === 'cli' ? ['--version'] : []
+  const r = spawnSync(node24(), [join(REPO_ROOT, 'dist', name, 'index.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, GITHUB_OUTPUT: '/dev/null', GITHUB_STATE: '/dev/null' } })
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, out: r.stdout + r.stderr, status: r.status }
+}
+
+describe('dist bundles', () => {
+  it('include the CLI and every action', () => {
+    expect(bundles).toEqual(expect.arrayContaining(['cli', 'severity-gate']))
+  })
+
+  it.each(bundles)('%s starts under Node 24 in well under 200 ms and ends with a clear line', (name) => {
+    const runs = [startMs(name), startMs(name), startMs(name)]
+    for (const r of runs) expect(r.out).not.toMatch(/ReferenceError|require is not defined|Cannot find module|SyntaxError/)
+    const median = runs.map((r) => r.ms).sort((a, b) => a - b)[1]
+    expect(median).toBeLessThan(200)
+    if (name === 'cli') expect(runs[0].out).toMatch(/^sgw \d+\.\d+\.\d+/)
+    // Without inputs an action fails with a line naming what is missing, not a crash.
+    else expect(runs[0].out).toMatch(/::error::(Input required and not supplied|Input ")/)
+  })
+
+  it.each(bundles)('%s holds at most one copy of the Octokit stack', (name) => {
+    const dir = join(REPO_ROOT, 'dist', name)
+    const text = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n')
+    const copies = text.match(/octokit-core\.js\//g)?.length ?? 0
+    expect(copies).toBeLessThanOrEqual(1)
+    const size = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0)
+    expect(size).toBeLessThan(3 * 1024 * 1024)
+  })
+})

@@ -1,0 +1,49 @@
+// Every action.yml: node24, the dist bundle, every input and output described, defaults stated,
+// branding set; and the code's defaults agree with the documented ones.
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { REPO_ROOT } from '../helpers/tools.js'
+import { readGateSettings } from '../../actions/lib/gate/settings.js'
+
+interface Meta {
+  name: string
+  description: string
+  branding?: { icon?: string; color?: string }
+  inputs?: Record<string, { description?: string; required?: boolean; default?: string }>
+  outputs?: Record<string, { description?: string }>
+  runs: { using: string; main: string; post?: string }
+}
+
+const actions = readdirSync(join(REPO_ROOT, 'actions')).filter((d) => existsSync(join(REPO_ROOT, 'actions', d, 'action.yml')))
+const meta = (name: string) => parse(readFileSync(join(REPO_ROOT, 'actions', name, 'action.yml'), 'utf8')) as Meta
+
+describe('action metadata', () => {
+  it('finds the actions', () => {
+    expect(actions).toContain('severity-gate')
+  })
+
+  it.each(actions)('%s: node24, its own dist bundle, branding, described inputs and outputs', (name) => {
+    const m = meta(name)
+    expect(m.runs.using).toBe('node24')
+    expect(m.runs.main).toBe(`../../dist/${name}/index.js`)
+    expect(existsSync(join(REPO_ROOT, 'dist', name, 'index.js'))).toBe(true)
+    expect(m.branding?.icon).toBeTruthy()
+    expect(m.branding?.color).toBeTruthy()
+    expect(m.description.length).toBeGreaterThan(20)
+    for (const [key, input] of Object.entries(m.inputs ?? {})) {
+      expect([key, input.description?.length ?? 0]).toEqual([key, expect.any(Number)])
+      expect(input.description!.length).toBeGreaterThan(10)
+      if (!input.required) expect([key, typeof input.default]).toEqual([key, 'string'])
+    }
+    for (const [key, output] of Object.entries(m.outputs ?? {})) expect([key, (output.description ?? '').length > 5]).toEqual([key, true])
+  })
+
+  it('severity-gate documents the defaults the code applies', () => {
+    const inputs = meta('severity-gate').inputs!
+    const fromYaml = readGateSettings((n) => inputs[n]?.default)
+    const fromCode = readGateSettings(() => undefined)
+    expect(fromYaml).toEqual(fromCode)
+  })
+})
