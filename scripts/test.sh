@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-test-tools.sh
+node_modules/.bin/tsc -p tsconfig.json --noEmit
 exec node --experimental-vm-modules node_modules/jest/bin/jest.js "$@"

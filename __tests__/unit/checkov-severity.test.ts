@@ -24,7 +24,7 @@ describe('checkov severity map', () => {
     ['K8S', 20],
     ['DOCKER', 8],
     ['GHA', 5]
-  ] as const)('has at least %s=%i entries', (fw, min) => {
+  ] as [Parameters<typeof countFor>[0], number][])('has at least %s=%i entries', (fw, min) => {
     expect(countFor(fw)).toBeGreaterThanOrEqual(min)
   })
 
@@ -62,7 +62,7 @@ describe('checkov severity map', () => {
     ['CKV_DOCKER_7', 'low'],
     ['CKV2_DOCKER_2', 'high'],
     ['CKV_SECRET_2', 'high']
-  ] as const)('documented %s is %s', (id, severity) => {
+  ] as [string, string][])('documented %s is %s', (id, severity) => {
     expect(checkovSeverity(id)).toEqual(expect.objectContaining({ severity, source: 'documented' }))
   })
 

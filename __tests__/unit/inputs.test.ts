@@ -11,7 +11,7 @@ describe('input parsing', () => {
     ['none', 7, null],
     ['NONE', 7, null],
     [' 3 ', 7, 3]
-  ] as const)('threshold %j', (raw, fallback, expected) => {
+  ] as [string, number, number | null][])('threshold %j', (raw, fallback, expected) => {
     expect(parseThreshold('max-high', raw, fallback)).toBe(expected)
   })
 

@@ -21,8 +21,8 @@ describe('evaluate', () => {
     ['approval on medium too', { medium: 1 }, { ...defaults, approvalSeverities: ['high', 'medium'] }, 'needs-approval', []],
     ['no approval severities', { high: 2 }, { ...defaults, approvalSeverities: [] }, 'pass', []],
     ['max-unknown 0 gates unknown', { unknown: 1 }, { ...defaults, thresholds: { ...DEFAULT_THRESHOLDS, unknown: 0 } }, 'fail', ['unknown']]
-  ] as const)('%s', (_name, given, policy, result, breached) => {
-    const evaluation = evaluate(counts(given), policy as Policy)
+  ] as [string, Partial<Counts>, Policy, string, string[]][])('%s', (_name, given, policy, result, breached) => {
+    const evaluation = evaluate(counts(given), policy)
     expect(evaluation.result).toBe(result)
     expect(evaluation.breaches.map((b) => b.severity)).toEqual(breached)
   })

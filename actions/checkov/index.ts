@@ -1,0 +1,3 @@
+import { runCheckov } from './main.js'
+
+await runCheckov()

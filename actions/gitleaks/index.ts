@@ -1,0 +1,3 @@
+import { runGitleaks } from './main.js'
+
+await runGitleaks()

@@ -1,0 +1,3 @@
+import { runTrivy } from './main.js'
+
+await runTrivy()
