@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { benchGate } from './bench/gate.mjs'
+import { benchScanners } from './bench/scanners.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const node = join(root, '.tools', 'bin', 'node24')
@@ -13,7 +14,7 @@ if (!existsSync(node)) {
   process.exit(2)
 }
 const runs = Number(process.env.BENCH_RUNS ?? 5)
-const benches = { gate: () => benchGate({ root, node, runs }) }
+const benches = { gate: () => benchGate({ root, node, runs }), scanners: () => benchScanners({ root, node, runs }) }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches)
 
 let missed = 0

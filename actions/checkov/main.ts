@@ -9,7 +9,7 @@ import { parseBoolean, parseList } from '../lib/inputs/parse.js'
 import type { InstalledTool } from '../lib/scanner/install.js'
 import { requireReport, runTool } from '../lib/scanner/run-tool.js'
 import { runScannerAction, type Scanner } from '../lib/scanner/scanner-action.js'
-import { CHECKOV_VERSION, installCheckov } from './pip-install.js'
+import { CHECKOV_VERSION, installCheckov, installedCheckovVersion } from './pip-install.js'
 
 interface CheckovConfig {
   frameworks: string[]
@@ -48,6 +48,12 @@ export const checkov: Scanner<CheckovConfig> = {
   },
 
   async versionOf(tool: InstalledTool) {
+    // Our own venv: the installed distribution names its version (running checkov --version
+    // would cost a second of Python start-up on every run).
+    if (tool.source !== 'path') {
+      const installed = installedCheckovVersion(tool.path)
+      if (installed) return installed
+    }
     const out = await exec.getExecOutput(tool.path, ['--version'], { silent: true, ignoreReturnCode: true, env: { ...process.env, ...QUIET_ENV } as Record<string, string> })
     return out.stdout.trim().split('\n').pop()?.trim() ?? ''
   },

@@ -4,7 +4,7 @@
 // because that build publishes no checksum file, so nothing would vouch for a pinned digest, while
 // PyPI's digests are checked by pip file by file. The venv lives at the tool-cache path itself
 // (venvs cannot be moved), marked complete the way @actions/tool-cache marks its entries.
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import * as exec from '@actions/exec'
@@ -51,4 +51,17 @@ async function pip(python: string, args: string[], what: string): Promise<void> 
     const mismatch = /hashes? (do not|don't) match|THESE PACKAGES DO NOT MATCH THE HASHES/i.test(r.stderr + r.stdout)
     throw new UserError(`checkov: could not ${what}${mismatch ? ': a downloaded file does not match its pinned sha256; the index or mirror served a corrupt or tampered file. Nothing was installed' : ''}:\n${tail(r.stderr || r.stdout)}`)
   }
+}
+
+/** The checkov version installed in a venv, from its dist-info folder; undefined if not found. */
+export function installedCheckovVersion(checkovBin: string): string | undefined {
+  const lib = join(dirname(dirname(checkovBin)), 'lib')
+  if (!existsSync(lib)) return undefined
+  for (const python of readdirSync(lib)) {
+    const site = join(lib, python, 'site-packages')
+    if (!existsSync(site)) continue
+    const info = readdirSync(site).find((d) => /^checkov-[\d.]+\.dist-info$/.test(d))
+    if (info) return info.slice('checkov-'.length, -'.dist-info'.length)
+  }
+  return undefined
 }

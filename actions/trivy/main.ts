@@ -101,6 +101,7 @@ export const trivy: Scanner<TrivyConfig> = {
     args.push(...common.args)
     const target = config.scanType === 'image' && config.tarball ? [] : [config.target]
     let run
+    let stale = false
     try {
       run = await runTool('trivy', tool.path, [...args, ...target])
     } catch (error) {
@@ -109,9 +110,12 @@ export const trivy: Scanner<TrivyConfig> = {
       if (!older || skip || !/download|DB|database|TOOMANYREQUESTS|429/i.test(String(error))) throw error
       core.warning(`trivy could not update its DB; scanning with the cached ${older.matchedKey} instead.`)
       run = await runTool('trivy', tool.path, [...args, '--skip-db-update', '--skip-java-db-update', ...target])
+      stale = true
     }
     requireReport('trivy', report, run)
-    for (const r of restored) await saveDb(r)
+    // A DB that could not be updated is not today's: saving it under today's key would stop every
+    // later job of the day from trying again.
+    if (!stale) for (const r of restored) await saveDb(r)
   }
 }
 
