@@ -40,6 +40,21 @@ describe('action metadata', () => {
     for (const [key, output] of Object.entries(m.outputs ?? {})) expect([key, (output.description ?? '').length > 5]).toEqual([key, true])
   })
 
+  it.each(['gitleaks', 'checkov', 'trivy'])('%s takes every policy input of severity-gate, documented alike, and outputs all it outputs', (name) => {
+    const gate = meta('severity-gate')
+    const scanner = meta(name)
+    for (const [key, spec] of Object.entries(gate.inputs!)) {
+      if (key === 'reports' || key === 'format') continue
+      if (key === 'sarif-output' || key === 'json-output') {
+        expect(scanner.inputs![key]).toBeDefined()
+        continue
+      }
+      expect([key, scanner.inputs![key]]).toEqual([key, spec])
+    }
+    for (const key of Object.keys(gate.outputs!)) expect([key, scanner.outputs![key] !== undefined]).toEqual([key, true])
+    for (const key of ['path', 'version', 'install', 'download-url', 'args', 'report']) expect([key, (scanner.inputs![key] ?? scanner.outputs![key]) !== undefined]).toEqual([key, true])
+  })
+
   it('severity-gate documents the defaults the code applies', () => {
     const inputs = meta('severity-gate').inputs!
     const fromYaml = readGateSettings((n) => inputs[n]?.default)
