@@ -26,8 +26,11 @@ describe('dist bundles', () => {
     const median = runs.map((r) => r.ms).sort((a, b) => a - b)[1]
     expect(median).toBeLessThan(200)
     if (name === 'cli') expect(runs[0].out).toMatch(/^sgw \d+\.\d+\.\d+/)
-    // Without inputs an action fails with a line naming what is missing, not a crash.
-    else expect(runs[0].out).toMatch(/::error::(Input required and not supplied|Input ")/)
+    // Without inputs or a runner an action fails with a line naming what is missing, not a crash.
+    else {
+      expect(runs[0].out).toMatch(/::error::(Input required and not supplied|Input "|RUNNER_TEMP is not set)/)
+      expect(runs[0].out).not.toMatch(/Unexpected error/)
+    }
   })
 
   it.each(bundles)('%s holds at most one copy of the Octokit stack', (name) => {
@@ -35,7 +38,8 @@ describe('dist bundles', () => {
     const text = readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n')
     const copies = text.match(/octokit-core\.js\//g)?.length ?? 0
     expect(copies).toBeLessThanOrEqual(1)
-    const size = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0)
-    expect(size).toBeLessThan(3 * 1024 * 1024)
+    // What loads at start; chunks loaded on demand (the Azure SDK behind @actions/cache, glob)
+    // cost only the runs that use them.
+    expect(statSync(join(dir, 'index.js')).size).toBeLessThan(1.5 * 1024 * 1024)
   })
 })

@@ -3,7 +3,6 @@
 // restores it and skips the download. This is what avoids the registry's rate limits.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 
 export type DbKind = 'db' | 'java-db'
@@ -21,7 +20,12 @@ export function dbCacheKey(kind: DbKind, now: Date): string {
   return `sgw-trivy-${kind}-${now.toISOString().slice(0, 10)}`
 }
 
+// @actions/cache brings the Azure storage SDK: loaded only when the cache is used, so that the
+// action starts fast when it is not.
+const loadCache = () => import('@actions/cache')
+
 export async function restoreDb(kind: DbKind, cacheDir: string, now: Date): Promise<DbRestore> {
+  const cache = await loadCache()
   const path = join(cacheDir, kind)
   const key = dbCacheKey(kind, now)
   if (!cache.isFeatureAvailable()) return { kind, path, key, hit: 'unavailable' }
@@ -39,6 +43,7 @@ export async function restoreDb(kind: DbKind, cacheDir: string, now: Date): Prom
 /** Save today's DB unless today's entry was what we restored. */
 export async function saveDb(restored: DbRestore): Promise<void> {
   if (restored.hit === 'exact' || restored.hit === 'unavailable' || !existsSync(restored.path)) return
+  const cache = await loadCache()
   try {
     await cache.saveCache([restored.path], restored.key)
     core.info(`trivy ${restored.kind}: cached as ${restored.key}.`)
