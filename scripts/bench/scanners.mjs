@@ -22,7 +22,7 @@ function gitTarget(dir) {
   const rand = rng(1)
   const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b.test', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b.test' }
   execFileSync('git', ['init', '-q', dir], { env })
-  for (let c = 0; c < 150; c++) {
+  for (let c = 0; c < 40; c++) {
     for (let f = 0; f < 20; f++) {
       const sub = join(dir, `pkg${f % 10}`)
       mkdirSync(sub, { recursive: true })
@@ -76,7 +76,7 @@ export async function benchScanners({ root, node, runs = 5 }) {
   const bin = (t) => join(root, '.tools', 'bin', t)
   const cache = toolCache(root)
   gitTarget(join(work, 'repo'))
-  iacTarget(root, join(work, 'iac'), 40)
+  iacTarget(root, join(work, 'iac'), 20)
   const trivyCache = join(work, 'trivy-cache')
   execFileSync('bash', [join(root, 'scripts', 'build-trivy-test-db.sh'), trivyCache], { stdio: 'ignore' })
   const out = (f) => join(work, f)
