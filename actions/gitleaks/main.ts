@@ -1,6 +1,7 @@
 // actions/gitleaks: secrets in the git history (the event's commits) or a directory, always
 // redacted, gated like every other report.
 import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import * as core from '@actions/core'
 import * as exec from '@actions/exec'
 import { input } from '../lib/action/run-action.js'
@@ -35,7 +36,15 @@ export const gitleaks: Scanner<GitleaksConfig> = {
       return value || undefined
     }
     if (!existsSync(common.path)) throw new UserError(`Input "path": ${common.path} does not exist.`)
-    return { mode: parseChoice('mode', input('mode'), ['git', 'dir'] as const, 'git'), config: path('config'), ignorePath: path('gitleaks-ignore-path'), baseline: path('gitleaks-baseline') }
+    // gitleaks looks for .gitleaksignore in its working directory; the scanned path's own one is
+    // what users mean when path is not the workspace root.
+    const ownIgnore = join(common.path, '.gitleaksignore')
+    return {
+      mode: parseChoice('mode', input('mode'), ['git', 'dir'] as const, 'git'),
+      config: path('config'),
+      ignorePath: path('gitleaks-ignore-path') ?? (existsSync(ownIgnore) ? ownIgnore : undefined),
+      baseline: path('gitleaks-baseline')
+    }
   },
 
   install(common) {

@@ -55,7 +55,13 @@ export function readScannerCommon(tool: string, defaultVersion: string): Scanner
   const version = (input(ScannerInput.Version) || defaultVersion).replace(/^v/, '')
   if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UserError(`Input "version" must be a release version like ${defaultVersion}, got "${input(ScannerInput.Version)}".`)
   const downloadUrl = input(ScannerInput.DownloadUrl).trim().replace(/\/+$/, '') || undefined
-  if (downloadUrl && !/^https?:\/\//.test(downloadUrl)) throw new UserError(`Input "download-url" must be an http(s) URL, got "${downloadUrl}".`)
+  if (downloadUrl && !/^https?:\/\//.test(downloadUrl)) throw new UserError('Input "download-url" must be an http(s) URL.')
+  // A mirror URL may carry credentials (https://user:token@mirror/...): never let them reach a log.
+  if (downloadUrl) {
+    const url = new URL(downloadUrl)
+    if (url.password) core.setSecret(decodeURIComponent(url.password))
+    if (url.username || url.password) core.setSecret(downloadUrl)
+  }
   const temp = process.env.RUNNER_TEMP
   if (!temp) throw new UserError('RUNNER_TEMP is not set; this action runs on a GitHub Actions runner.')
   const workDir = join(temp, `sgw-${tool}`)
@@ -94,7 +100,8 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
 
       const outcome = runGate({ ...settings, reports: [report], format: scanner.format, now })
       const inputs: Record<string, string> = {}
-      for (const name of [...Object.values(GateInput), ...Object.values(ScannerInput), PublishInput.Summary]) inputs[name] = core.getInput(name)
+      // `args` stays out: it is free text and may carry a credential for the scanner.
+      for (const name of [...Object.values(GateInput), ScannerInput.Path, ScannerInput.Version, ScannerInput.Install, PublishInput.Summary]) inputs[name] = core.getInput(name)
       await publishGate(outcome, {
         settings,
         publish,
