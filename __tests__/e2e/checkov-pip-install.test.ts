@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startPypiIndex, type PypiIndex } from '../helpers/pypi-index.js'
@@ -47,8 +47,16 @@ function sha256(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex')
 }
 
+// A checkov venv is ~300 MB: everything this file creates is removed afterwards.
+const scratch: string[] = []
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  scratch.push(dir)
+  return dir
+}
+
 async function venv(): Promise<string> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'sgw-ckv-venv-')), 'venv')
+  const dir = join(tempDir('sgw-ckv-venv-'), 'venv')
   const r = await run(PYTHON, ['-m', 'venv', dir], 120_000)
   expect({ code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, stderr: '' })
   return dir
@@ -63,7 +71,7 @@ let wheelFiles: string[]
 const indexes: PypiIndex[] = []
 
 beforeAll(async () => {
-  wheels = mkdtempSync(join(tmpdir(), 'sgw-ckv-wheels-'))
+  wheels = tempDir('sgw-ckv-wheels-')
   // Downloads from PyPI once, then comes from the cache; a failure here fails the suite (no skip).
   const fetched = await run('bash', [join(REPO_ROOT, 'scripts', 'fetch-checkov-wheels.sh'), wheels], 900_000, process.env.SGW_PYTHON ? {} : { SGW_PYTHON: PYTHON })
   if (fetched.code !== 0) throw new Error(`scripts/fetch-checkov-wheels.sh failed (exit ${fetched.code}); it needs ${PYTHON} with pip and PyPI:\n${fetched.stderr}`)
@@ -72,6 +80,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(indexes.map((i) => i.close()))
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true })
 })
 
 async function index(dir: string): Promise<PypiIndex> {
@@ -117,7 +126,7 @@ describe('checkov pinned pip install (real pip, loopback PyPI index)', () => {
   }, 600_000)
 
   it('refuses a tampered wheel (same name, one byte changed) with pip\'s hash mismatch, installing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sgw-ckv-tampered-'))
+    const dir = tempDir('sgw-ckv-tampered-')
     for (const f of wheelFiles) if (f !== TAMPERED) symlinkSync(join(wheels, f), join(dir, f))
     copyFileSync(join(wheels, TAMPERED), join(dir, TAMPERED))
     const bytes = readFileSync(join(dir, TAMPERED))

@@ -114,6 +114,14 @@ describe('trivy action (dist, Node 24, real trivy)', () => {
     expect(ids(run)).toEqual(['CVE-2020-28500', 'CVE-2021-23337', 'CVE-2021-44906'])
   })
 
+  it('repo: scans a git repository (a local clone here) for vulnerabilities and secrets', async () => {
+    const repo = join(mkdtempSync(join(tmpdir(), 'sgw-trivy-repo-')), 'planted')
+    execFileSync('bash', [join(REPO_ROOT, 'scripts', 'plant-secrets.sh'), repo], { stdio: 'pipe' })
+    const run = await trivy({ 'scan-type': 'repo', path: repo, scanners: 'vuln,secret' })
+    // The 12 CVEs of the lockfiles and the 4 secrets still in the tree (as trivy-fs-secret-planted.json).
+    expect(run.outputs).toMatchObject({ critical: '5', high: '2', medium: '9', total: '16' })
+  })
+
   it('image without a reference or tarball is an input error', async () => {
     const run = await trivy({ 'scan-type': 'image' })
     expect(run.stdout).toMatch(/::error::scan-type image needs "image-ref" \(an image reference\) or "input"/)
