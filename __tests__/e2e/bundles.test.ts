@@ -21,9 +21,9 @@ describe('dist bundles', () => {
   })
 
   it.each(bundles)('%s starts under Node 24 in well under 200 ms and ends with a clear line', (name) => {
-    const runs = [startMs(name), startMs(name), startMs(name)]
+    const runs = Array.from({ length: 5 }, () => startMs(name))
     for (const r of runs) expect(r.out).not.toMatch(/ReferenceError|require is not defined|Cannot find module|SyntaxError/)
-    const median = runs.map((r) => r.ms).sort((a, b) => a - b)[1]
+    const median = runs.map((r) => r.ms).sort((a, b) => a - b)[2]
     expect(median).toBeLessThan(200)
     if (name === 'cli') expect(runs[0].out).toMatch(/^sgw \d+\.\d+\.\d+/)
     // Without inputs or a runner an action fails with a line naming what is missing, not a crash.
