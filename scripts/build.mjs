@@ -23,7 +23,7 @@ function run(cmd, args) {
 
 const targets = only.length ? only : bundleTargets()
 rmSync(join(root, '.build'), { recursive: true, force: true })
-run(bin('tsc'), ['-p', 'tsconfig.build.json'])
+run(bin('tsc'), ['-p', join('scripts', 'tsconfig.build.json')])
 
 for (const name of targets) {
   const entry = join(root, '.build', 'actions', name, 'index.js')

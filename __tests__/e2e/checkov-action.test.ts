@@ -80,6 +80,18 @@ describe('checkov action (dist, Node 24, real checkov installed hash-verified)',
     expect(only.outputs).toMatchObject({ high: '1', total: '1', result: 'needs-approval' })
   }, 300_000)
 
+  it('external-checks-dir: a custom check runs, and an id the map does not know is rated default-severity and listed', async () => {
+    const checks = mkdtempSync(join(tmpdir(), 'sgw-checks-'))
+    writeFileSync(
+      join(checks, 'owner-tag.yaml'),
+      ['metadata:', '  id: "CKV2_ACME_1"', '  name: "S3 buckets carry an Owner tag"', '  category: "GENERAL_SECURITY"', 'definition:', '  cond_type: "attribute"', '  resource_types: ["aws_s3_bucket"]', '  attribute: "tags.Owner"', '  operator: "exists"', ''].join('\n')
+    )
+    const run = await checkov({ path: 'insecure-app', framework: 'terraform', 'external-checks-dir': checks, check: 'CKV2_ACME_1', 'default-severity': 'low' })
+    expect(failedIds(run)).toEqual(['CKV2_ACME_1'])
+    expect(run.outputs).toMatchObject({ low: '1', total: '1', result: 'pass' })
+    expect(run.summary).toContain('`CKV2_ACME_1`')
+  }, 300_000)
+
   it('a file that does not match its pinned sha256 stops the install', async () => {
     const run = await checkov({ path: 'insecure-app' }, mkdtempSync(join(tmpdir(), 'sgw-toolcache-')), tampered.url)
     expect(run.exitCode).toBe(1)

@@ -143,6 +143,14 @@ describe('gitleaks action (dist, Node 24, real gitleaks)', () => {
     expect(run.outputs).toMatchObject({ result: 'pass', total: '0' })
   })
 
+  it('gitleaks-baseline: leaks in an earlier gitleaks report are not reported again', async () => {
+    const first = await gitleaks({})
+    const base = join(mkdtempSync(join(tmpdir(), 'sgw-glbase-')), 'baseline.json')
+    writeFileSync(base, readFileSync(first.outputs.report))
+    const run = await gitleaks({ 'gitleaks-baseline': base })
+    expect(run.outputs).toMatchObject({ result: 'pass', total: '0' })
+  })
+
   it('install: never uses gitleaks from PATH', async () => {
     const run = await gitleaks({ install: 'never', 'download-url': '' }, 'workflow_dispatch', {}, { PATH: `${TOOLS_BIN}:${process.env.PATH}` })
     expect(run.outputs).toMatchObject({ version: VERSION, total: '6' })
