@@ -7,7 +7,7 @@ import * as exec from '@actions/exec'
 import { input } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseChoice } from '../lib/inputs/parse.js'
-import { installRelease, type InstalledTool } from '../lib/scanner/install.js'
+import { installGoreleaserRelease, type InstalledTool } from '../lib/scanner/install.js'
 import { requireReport, runTool } from '../lib/scanner/run-tool.js'
 import { runScannerAction, type Scanner, type ScannerCommon } from '../lib/scanner/scanner-action.js'
 import { gitRangeFor, type GitRange } from './git-range.js'
@@ -48,18 +48,7 @@ export const gitleaks: Scanner<GitleaksConfig> = {
   },
 
   install(common) {
-    const arch = process.arch === 'arm64' ? 'arm64' : 'x64'
-    return installRelease(
-      {
-        tool: 'gitleaks',
-        version: common.version,
-        baseUrl: `${common.downloadUrl ?? RELEASES}/v${common.version}`,
-        asset: `gitleaks_${common.version}_linux_${arch}.tar.gz`,
-        checksumAsset: `gitleaks_${common.version}_checksums.txt`,
-        binary: 'gitleaks'
-      },
-      common.install
-    )
+    return installGoreleaserRelease('gitleaks', RELEASES, `gitleaks_${common.version}_linux_${process.arch === 'arm64' ? 'arm64' : 'x64'}.tar.gz`, common)
   },
 
   async versionOf(tool: InstalledTool) {

@@ -7,7 +7,7 @@ import * as exec from '@actions/exec'
 import { input } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseBoolean, parseChoice, parseList } from '../lib/inputs/parse.js'
-import { installRelease, type InstalledTool } from '../lib/scanner/install.js'
+import { installGoreleaserRelease, type InstalledTool } from '../lib/scanner/install.js'
 import { requireReport, runTool } from '../lib/scanner/run-tool.js'
 import { runScannerAction, type Scanner } from '../lib/scanner/scanner-action.js'
 import { restoreDb, saveDb, type DbRestore } from './db-cache.js'
@@ -65,18 +65,7 @@ export const trivy: Scanner<TrivyConfig> = {
   },
 
   install(common) {
-    const arch = process.arch === 'arm64' ? 'ARM64' : '64bit'
-    return installRelease(
-      {
-        tool: 'trivy',
-        version: common.version,
-        baseUrl: `${common.downloadUrl ?? RELEASES}/v${common.version}`,
-        asset: `trivy_${common.version}_Linux-${arch}.tar.gz`,
-        checksumAsset: `trivy_${common.version}_checksums.txt`,
-        binary: 'trivy'
-      },
-      common.install
-    )
+    return installGoreleaserRelease('trivy', RELEASES, `trivy_${common.version}_Linux-${process.arch === 'arm64' ? 'ARM64' : '64bit'}.tar.gz`, common)
   },
 
   async versionOf(tool: InstalledTool) {

@@ -30,6 +30,18 @@ export interface InstalledTool {
   source: 'cache' | 'download' | 'path'
 }
 
+/**
+ * A release laid out as gitleaks and trivy publish theirs (goreleaser): `<releases>/v<version>/<asset>`
+ * with `<tool>_<version>_checksums.txt` beside it and the binary, named after the tool, at the root
+ * of the archive. `downloadUrl` replaces `<releases>` for mirrors.
+ */
+export function installGoreleaserRelease(tool: string, releases: string, asset: string, options: { version: string; downloadUrl?: string; install: InstallMode }): Promise<InstalledTool> {
+  return installRelease(
+    { tool, version: options.version, baseUrl: `${options.downloadUrl ?? releases}/v${options.version}`, asset, checksumAsset: `${tool}_${options.version}_checksums.txt`, binary: tool },
+    options.install
+  )
+}
+
 export async function installRelease(archive: ReleaseArchive, mode: InstallMode): Promise<InstalledTool> {
   if (mode === 'never') return onPath(archive.tool, archive.binary)
   const cached = tc.find(archive.tool, archive.version)
