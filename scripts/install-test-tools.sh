@@ -7,11 +7,21 @@
 #   trivy     built from the Go module proxy in a wrapper module (verified by the Go checksum db)
 #   checkov   Python virtual environment from PyPI
 #
+# Opt-in tools for the local Kubernetes control plane (scripts/local-cluster.sh), never part of
+# the default set because they take a long first build; name them, or `kube` for all of them:
+#   etcd                     go.etcd.io/etcd/server/v3
+#   kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
+#                            k8s.io/kubernetes in a wrapper module that replaces each staging
+#                            module (k8s.io/api, k8s.io/client-go, ...) with its published v0.x.y
+#   helm                     helm.sh/helm/v3
+#   kwok                     sigs.k8s.io/kwok (the `kwok` controller that plays kubelet)
+#
 # Each tool lands in ${SGW_TOOLS_CACHE:-~/.cache/shared-gh-workflows/tools}/<tool>-<version>/,
 # outside the checkout, so a fresh clone on the same machine reuses it; <repo>/.tools/bin/ gets
 # symlinks. A second run only re-links and takes seconds.
 #
 # Usage: scripts/install-test-tools.sh [tool...]     (default: all of node24 gitleaks trivy checkov)
+#        scripts/install-test-tools.sh kube          (etcd, the Kubernetes binaries, helm, kwok)
 # Under CI=true any failure is fatal; otherwise a failed tool is reported and the others go on.
 set -euo pipefail
 
@@ -20,6 +30,12 @@ NODE24_INTEGRITY="sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U
 GITLEAKS_VERSION="8.30.1"
 TRIVY_VERSION="0.69.3"
 CHECKOV_VERSION="3.3.30"
+# Opt-in (kube). kwok 0.8.0 and helm 3.21.2 are built against client-go 0.36.x, etcd 3.6.8 is the
+# server version Kubernetes 1.36.2 itself requires.
+ETCD_VERSION="3.6.8"
+KUBERNETES_VERSION="1.36.2"
+HELM_VERSION="3.21.2"
+KWOK_VERSION="0.8.0"
 # checkov's dependency set as resolved for the pin above (`pip freeze` in its venv); refresh it
 # whenever CHECKOV_VERSION changes, so that a dependency release cannot change checkov's output.
 CHECKOV_CONSTRAINTS=(
@@ -46,6 +62,8 @@ CHECKOV_CONSTRAINTS=(
 )
 
 ALL_TOOLS=(node24 gitleaks trivy checkov)
+# Installed only when named (or through the `kube` group); never by the default run.
+KUBE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl helm kwok)
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${SGW_TOOLS_CACHE:-${HOME}/.cache/shared-gh-workflows/tools}"
@@ -101,6 +119,7 @@ install_node24() {
 # Builds <package> at <module>@<version> inside a throwaway wrapper module. `go install pkg@version`
 # would be shorter, but it asks the proxy for the module's version list (deprecation check), which
 # some proxies refuse; the wrapper only fetches the pinned version (checked by the Go checksum db).
+# GO_MOD_EXTRA (optional) is appended to the wrapper's go.mod (replace / godebug lines).
 go_build() { # go_build <dir> <module> <version> <package> <binary> <ldflags> [env...]
   local dir="$1" module="$2" version="$3" pkg="$4" binary="$5" ldflags="$6"
   shift 6
@@ -114,6 +133,7 @@ module sgw.local/tools/${binary}
 go $(go env GOVERSION | sed 's/^go//')
 
 require ${module} ${version}
+${GO_MOD_EXTRA:-}
 EOF
   (
     cd "$wrapper"
@@ -167,6 +187,84 @@ install_checkov() {
   link_bin "${dir}/venv/bin/checkov" checkov
 }
 
+# --- Kubernetes control plane (opt-in) ---------------------------------------------------------
+
+install_etcd() {
+  local dir="${CACHE_DIR}/etcd-${ETCD_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building etcd v${ETCD_VERSION} (go build)"
+    # The server module's own replace lines (../api, ...) are ignored in a dependency; the
+    # wrapper resolves the published api/client/pkg modules at the versions it requires.
+    go_build "$dir" go.etcd.io/etcd/server/v3 "v${ETCD_VERSION}" go.etcd.io/etcd/server/v3 etcd \
+      "-s -w"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/etcd" etcd
+}
+
+# k8s.io/kubernetes requires its staging modules at v0.0.0 and points them at ./staging/src with
+# replace lines, which do not apply when it is a dependency. The wrapper replaces each with its
+# published tag (v1.X.Y -> v0.X.Y); the list is read from the pinned go.mod, so a version bump
+# needs no edit here. Its godebug line is copied too, so the binaries keep upstream defaults.
+kubernetes_mod_extra() {
+  local gomod staging="v0.${KUBERNETES_VERSION#1.}"
+  gomod="$(cd / && GOFLAGS=-mod=mod go mod download -json "k8s.io/kubernetes@v${KUBERNETES_VERSION}" |
+    sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')"
+  [[ -f "$gomod" ]] || die "could not fetch the go.mod of k8s.io/kubernetes@v${KUBERNETES_VERSION}"
+  grep -E '^godebug ' "$gomod" || true
+  sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._-]*\) => \./staging/.*#replace \1 => \1 '"${staging}"'#p' "$gomod"
+}
+
+# Each binary in its own cache directory; the Go build cache shares the compiled packages, so the
+# first of them takes the long build (kube-apiserver: ~4 minutes on 2 cores with a cold build
+# cache, plus the module downloads) and each further one takes seconds to a minute.
+install_kubernetes_binary() { # install_kubernetes_binary <name> (a package under k8s.io/kubernetes/cmd)
+  local name="$1" dir="${CACHE_DIR}/$1-${KUBERNETES_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building ${name} v${KUBERNETES_VERSION} from k8s.io/kubernetes (go build)"
+    local extra minor="${KUBERNETES_VERSION#1.}"
+    extra="$(kubernetes_mod_extra)" || exit 1
+    local v="k8s.io/component-base/version" cv="k8s.io/client-go/pkg/version"
+    local ldflags="-s -w"
+    local p
+    for p in "$v" "$cv"; do
+      ldflags+=" -X ${p}.gitVersion=v${KUBERNETES_VERSION} -X ${p}.gitMajor=1"
+      ldflags+=" -X ${p}.gitMinor=${minor%%.*} -X ${p}.gitTreeState=clean"
+    done
+    GO_MOD_EXTRA="$extra" go_build "$dir" k8s.io/kubernetes "v${KUBERNETES_VERSION}" \
+      "k8s.io/kubernetes/cmd/${name}" "$name" "$ldflags"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/${name}" "$name"
+}
+
+install_kube_apiserver() { install_kubernetes_binary kube-apiserver; }
+install_kube_controller_manager() { install_kubernetes_binary kube-controller-manager; }
+install_kube_scheduler() { install_kubernetes_binary kube-scheduler; }
+install_kubectl() { install_kubernetes_binary kubectl; }
+
+install_helm() {
+  local dir="${CACHE_DIR}/helm-${HELM_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building helm v${HELM_VERSION} (go build)"
+    go_build "$dir" helm.sh/helm/v3 "v${HELM_VERSION}" helm.sh/helm/v3/cmd/helm helm \
+      "-s -w -X helm.sh/helm/v3/internal/version.version=v${HELM_VERSION} -X helm.sh/helm/v3/internal/version.gitTreeState=clean"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/helm" helm
+}
+
+install_kwok() {
+  local dir="${CACHE_DIR}/kwok-${KWOK_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building kwok v${KWOK_VERSION} (go build)"
+    go_build "$dir" sigs.k8s.io/kwok "v${KWOK_VERSION}" sigs.k8s.io/kwok/cmd/kwok kwok \
+      "-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${KWOK_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/kwok" kwok
+}
+
 # --- versions ----------------------------------------------------------------------------------
 
 tool_version() {
@@ -178,6 +276,11 @@ tool_version() {
     trivy) "$bin" --version | sed -n '1s/^Version: //p' ;;
     # checkov asks PyPI for a newer release unless told not to.
     checkov) CKV_SKIP_PACKAGE_UPDATE_CHECK=true "$bin" --version ;;
+    etcd) "$bin" --version | sed -n '1s/^etcd Version: //p' ;;
+    kube-apiserver | kube-controller-manager | kube-scheduler) "$bin" --version | sed 's/^Kubernetes //' ;;
+    kubectl) "$bin" version --client | sed -n '1s/^Client Version: //p' ;;
+    helm) "$bin" version --template '{{.Version}}' ;;
+    kwok) "$bin" --version | awk '{print $3}' ;;
   esac
 }
 
@@ -197,11 +300,14 @@ unlock_tool() { exec 9>&-; }
 # --- main --------------------------------------------------------------------------------------
 
 main() {
-  local tools=("$@")
+  local tools=() t
+  for t in "$@"; do
+    if [[ "$t" == kube ]]; then tools+=("${KUBE_TOOLS[@]}"); else tools+=("$t"); fi
+  done
   [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
-  local t
   for t in "${tools[@]}"; do
-    [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] || die "unknown tool '$t' (known: ${ALL_TOOLS[*]})"
+    [[ " ${ALL_TOOLS[*]} ${KUBE_TOOLS[*]} " == *" $t "* ]] ||
+      die "unknown tool '$t' (known: ${ALL_TOOLS[*]} ${KUBE_TOOLS[*]}, or kube for the last ${#KUBE_TOOLS[@]})"
   done
 
   mkdir -p "$CACHE_DIR" "$BIN_DIR"
@@ -212,12 +318,12 @@ main() {
     start=$SECONDS
     lock_tool "$t"
     if [[ "$IS_CI" == "true" ]]; then
-      "install_${t}" # set -e: first failure ends the run
+      "install_${t//-/_}" # set -e: first failure ends the run
       status=0
     else
       # Run in a background subshell: a subshell on the left of `||` would ignore set -e.
       status=0
-      ("install_${t}") &
+      ("install_${t//-/_}") &
       wait $! || status=$?
     fi
     unlock_tool
@@ -230,7 +336,8 @@ main() {
     fi
   done
 
-  local v
+  local v width=8
+  for t in "${tools[@]}"; do if ((${#t} > width)); then width=${#t}; fi; done
   for t in "${tools[@]}"; do
     if [[ "${summary[$t]}" == ok* ]]; then
       v="$(tool_version "$t" 2>/dev/null)" || v=""
@@ -241,7 +348,7 @@ main() {
     else
       v=""
     fi
-    printf '%-9s %-10s %s -> %s\n' "$t" "${v:-?}" "${summary[$t]}" "${BIN_DIR}/${t}"
+    printf '%-*s %-10s %s -> %s\n' $((width + 1)) "$t" "${v:-?}" "${summary[$t]}" "${BIN_DIR}/${t}"
   done
 
   if [[ ${#failed[@]} -gt 0 ]]; then
