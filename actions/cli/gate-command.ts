@@ -3,8 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseChoice } from '../lib/inputs/parse.js'
 import { writeBaseline } from '../lib/policy/baseline.js'
-import { gateJson } from '../lib/report/json-report.js'
-import { securitySummaryJson } from '../lib/report/json-report.js'
+import { gateJson, securitySummaryJson } from '../lib/report/json-report.js'
 import { summaryMarkdown } from '../lib/report/markdown.js'
 import { buildSarif } from '../lib/report/sarif-writer.js'
 import { gateText } from '../lib/report/text.js'
@@ -71,7 +70,7 @@ export async function gateCommand(argv: readonly string[], out: (text: string) =
     writeFileSync(jsonOut, securitySummaryJson(outcome, { policy: settings.policy, inputs, now }))
   }
   if (output === 'json') out(`${JSON.stringify(gateJson(outcome))}\n`)
-  else if (output === 'markdown') out(summaryMarkdown(outcome, { policy: settings.policy, sarifNotes, now }))
+  else if (output === 'markdown') out(summaryMarkdown(outcome, { policy: settings.policy, sarifNotes }))
   else out(gateText(outcome, settings.policy))
   return outcome.result === 'fail' ? 1 : 0
 }

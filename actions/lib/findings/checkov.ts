@@ -67,9 +67,15 @@ function severityOf(check: Record<string, unknown>, id: string, framework: strin
     if (!given) throw reportError(path, `checkov report: ${id} has unknown severity ${JSON.stringify(check.severity)}.`)
     return given
   }
+  return mappedCheckovSeverity(id, framework === 'secrets', options, unmapped)
+}
+
+/** A check without a severity of its own: the built-in map, else secret-severity for secrets,
+ * else default-severity (and the id is listed as unmapped). Shared by checkov's JSON and SARIF. */
+export function mappedCheckovSeverity(id: string, isSecret: boolean, options: ParseOptions, unmapped: Set<string>): Severity {
   const known = checkovSeverity(id)
   if (known) return known.severity
-  if (framework === 'secrets') return options.secretSeverity
+  if (isSecret || id.startsWith('CKV_SECRET_')) return options.secretSeverity
   unmapped.add(id)
   return options.defaultSeverity
 }

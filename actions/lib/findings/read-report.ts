@@ -69,17 +69,18 @@ export function parseReportDocument(doc: unknown, path: string, format: ReportFo
 function disambiguateFingerprints(findings: Finding[]): void {
   const seen = new Set<string>()
   let collided: Set<string> | undefined
+  // trivy reports each vulnerability once per package and target, so those fingerprints cannot
+  // collide; computing them here would defeat their laziness on large reports.
+  const lazy = (f: Finding) => f.kind === 'vulnerability' && f.tool === 'trivy'
   for (const f of findings) {
-    // trivy reports each vulnerability once per package and target; its fingerprints cannot
-    // collide, and computing them here would defeat their laziness on large reports.
-    if (f.kind === 'vulnerability' && f.tool === 'trivy') continue
+    if (lazy(f)) continue
     if (seen.has(f.fingerprint)) (collided ??= new Set()).add(f.fingerprint)
     else seen.add(f.fingerprint)
   }
   if (!collided) return
   const used = new Set<string>()
   for (const f of findings) {
-    if ((f.kind === 'vulnerability' && f.tool === 'trivy') || !collided.has(f.fingerprint)) continue
+    if (lazy(f) || !collided.has(f.fingerprint)) continue
     let next = fingerprintOf(f.fingerprint, f.location.line, f.location.endLine)
     for (let n = 2; used.has(next); n++) next = fingerprintOf(f.fingerprint, f.location.line, f.location.endLine, n)
     used.add(next)

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 from any tool. Severity, in order: the tool's own severity name (trivy keeps it in
 // rules[].properties.tags), `security-severity` as CVSS, then the SARIF level.
-import { checkovSeverity } from './checkov-severity.js'
+import { mappedCheckovSeverity } from './checkov.js'
 import { fingerprintOf } from './fingerprint.js'
 import type { Finding, FindingKind, Severity } from './model.js'
 import type { ParseOptions, ParsedReport } from './parsed-report.js'
@@ -52,7 +52,8 @@ export function parseSarif(doc: Record<string, unknown>, path: string, options: 
       const where = firstLocation(result)
       const message = isObject(result.message) ? (str(result.message.text) ?? str(result.message.markdown)) : undefined
       const kind: FindingKind = isSecretTool ? 'secret' : kindOf(rule)
-      const severity = isSecretTool ? options.secretSeverity : (ratedSeverity(result, rule) ?? (tool === 'checkov' ? checkovMapped(ruleId, options, unmapped) : levelSeverity(result, rule, path, r, i)))
+      // checkov marks every failed check `error`, which says nothing: its SARIF is rated like its JSON.
+      const severity = isSecretTool ? options.secretSeverity : (ratedSeverity(result, rule) ?? (tool === 'checkov' ? mappedCheckovSeverity(ruleId, false, options, unmapped) : levelSeverity(result, rule, path, r, i)))
       const stable = stableFingerprint(result)
       findings.push({
         tool,
@@ -116,16 +117,6 @@ function ratedSeverity(result: Record<string, unknown>, rule: Record<string, unk
   if (named) return named
   const cvss = cvssOf(resultProps['security-severity']) ?? cvssOf(ruleProps['security-severity'])
   return cvss === undefined ? undefined : severityFromCvss(cvss)
-}
-
-/** checkov marks every failed check `error`, which says nothing; its JSON and its SARIF are rated
- * alike, from the built-in map. */
-function checkovMapped(ruleId: string, options: ParseOptions, unmapped: Set<string>): Severity {
-  const known = checkovSeverity(ruleId)
-  if (known) return known.severity
-  if (ruleId.startsWith('CKV_SECRET_')) return options.secretSeverity
-  unmapped.add(ruleId)
-  return options.defaultSeverity
 }
 
 /** The SARIF level: the result's, else the rule's default, else `warning` (SARIF's default). */

@@ -97,7 +97,6 @@ export async function publishGate(outcome: GateOutcome, ctx: PublishContext): Pr
       scanners: ctx.scanners,
       repoUrl: server && repository && sha ? { server, repository, sha } : undefined,
       sarifNotes,
-      now: ctx.now,
       reproduce: reproduceCommand(outcome, ctx.settings)
     },
     ctx.title

@@ -40,6 +40,17 @@ export function countBySeverity(findings: readonly Finding[]): Counts {
   return counts
 }
 
+/** Counts per tool, for every tool listed (a tool with no finding counts zeros). */
+export function countByTool(findings: readonly Finding[], tools: readonly string[]): Map<string, Counts> {
+  const out = new Map(tools.map((t) => [t, emptyCounts()]))
+  for (const f of findings) {
+    let counts = out.get(f.tool)
+    if (!counts) out.set(f.tool, (counts = emptyCounts()))
+    counts[f.severity]++
+  }
+  return out
+}
+
 export function evaluate(counts: Counts, policy: Policy): Evaluation {
   const breaches: Breach[] = []
   for (const severity of GATED_SEVERITIES) {

@@ -2,8 +2,7 @@
 // what to do next. Also the PR comment body.
 import { SEVERITIES, type Finding, type Severity } from '../findings/model.js'
 import type { GateOutcome } from '../gate/run-gate.js'
-import { isExpired } from '../policy/exceptions.js'
-import { GATED_SEVERITIES, type Policy } from '../policy/policy.js'
+import { countByTool, GATED_SEVERITIES, type Policy } from '../policy/policy.js'
 import { mostSevere, whereOf } from './rank.js'
 
 export interface SummaryContext {
@@ -16,7 +15,6 @@ export interface SummaryContext {
   sarifNotes?: string[]
   approvalEnvironment?: string
   topCount?: number
-  now: Date
   /** How to reproduce locally, shown under "What to do next". */
   reproduce?: string
 }
@@ -61,9 +59,7 @@ export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title
   lines.push('')
 
   const tools = outcome.tools
-  const perTool = new Map<string, Record<Severity, number>>()
-  for (const t of tools) perTool.set(t, { critical: 0, high: 0, medium: 0, low: 0, info: 0, unknown: 0 })
-  for (const f of outcome.counted) perTool.get(f.tool)![f.severity]++
+  const perTool = countByTool(outcome.counted, tools)
   lines.push(`| Severity | ${tools.map(esc).join(' | ')}${tools.length ? ' | ' : ''}Total | Allowed | Status |`)
   lines.push(`|---|${tools.map(() => '---:|').join('')}---:|---:|---|`)
   for (const s of SEVERITIES) {
@@ -99,8 +95,8 @@ export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title
     lines.push('')
   }
 
-  const active = outcome.exceptionUses.filter((u) => !isExpired(u.entry, ctx.now))
-  const expired = outcome.exceptionUses.filter((u) => isExpired(u.entry, ctx.now))
+  const active = outcome.exceptionUses.filter((u) => !u.expired)
+  const expired = outcome.exceptionUses.filter((u) => u.expired)
   if (outcome.exceptionUses.length) {
     lines.push(`### Exceptions (${outcome.exceptionsFile})`)
     lines.push(`${outcome.excepted.length} finding(s) excepted.`)
@@ -110,7 +106,7 @@ export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title
     for (const u of [...expired, ...active]) {
       const e = u.entry
       const scope = [e.tool, e.package, e.path, e.fingerprint?.slice(0, 12)].filter(Boolean).join(', ') || 'all'
-      const expires = isExpired(e, ctx.now) ? `**expired ${e.expires}**` : e.expires
+      const expires = u.expired ? `**expired ${e.expires}**` : e.expires
       lines.push(`| ${esc(e.ruleId)} | ${esc(scope)} | ${esc(truncate(e.reason, 100))} | ${expires} | ${u.matched} |`)
     }
     lines.push('')

@@ -1,21 +1,17 @@
 // Plain-text gate output for terminals (`sgw gate --output text`).
 import { SEVERITIES } from '../findings/model.js'
 import type { GateOutcome } from '../gate/run-gate.js'
-import type { Policy } from '../policy/policy.js'
+import { countByTool, type Policy } from '../policy/policy.js'
 import { mostSevere, whereOf } from './rank.js'
 
 export function gateText(outcome: GateOutcome, policy: Policy, top = 10): string {
   const lines: string[] = [`Security gate: ${outcome.result.toUpperCase()}`, '']
   const tools = outcome.tools
-  const perTool = new Map(tools.map((t) => [t, new Map<string, number>()]))
-  for (const f of outcome.counted) {
-    const m = perTool.get(f.tool)!
-    m.set(f.severity, (m.get(f.severity) ?? 0) + 1)
-  }
+  const perTool = countByTool(outcome.counted, tools)
   const header = ['severity', ...tools, 'total', 'allowed']
   const rows = SEVERITIES.filter((s) => s !== 'unknown' || outcome.counts.unknown > 0).map((s) => {
     const max = s === 'info' ? null : policy.thresholds[s]
-    return [s, ...tools.map((t) => String(perTool.get(t)!.get(s) ?? 0)), String(outcome.counts[s]), max === null ? '-' : String(max)]
+    return [s, ...tools.map((t) => String(perTool.get(t)![s])), String(outcome.counts[s]), max === null ? '-' : String(max)]
   })
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const fmt = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`

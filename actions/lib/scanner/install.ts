@@ -2,6 +2,7 @@
 // sha256 (against the release's checksum file or a digest pinned in our source), extract, cache.
 // `install: never` uses the scanner on PATH (self-hosted runners with preinstalled tools).
 import { chmodSync, existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import * as io from '@actions/io'
@@ -77,7 +78,6 @@ async function download(url: string, tool: string): Promise<string> {
 async function expectedFromChecksumFile(archive: ReleaseArchive): Promise<string> {
   if (!archive.checksumAsset) throw new Error(`${archive.tool}: neither a checksum file nor a pinned sha256`)
   const file = await download(`${archive.baseUrl}/${archive.checksumAsset}`, archive.tool)
-  const { readFile } = await import('node:fs/promises')
   const expected = checksumFor(await readFile(file, 'utf8'), archive.asset)
   if (!expected) throw new UserError(`${archive.tool} ${archive.version}: ${archive.checksumAsset} lists no checksum for ${archive.asset}; refusing to install an unverified download.`)
   return expected
