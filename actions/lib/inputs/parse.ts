@@ -56,3 +56,24 @@ export function parseChoice<T extends string>(name: string, raw: string | undefi
   if (!(choices as readonly string[]).includes(value)) throw new UserError(`Input "${name}" must be one of ${choices.join(', ')}; got "${value}".`)
   return value as T
 }
+
+const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 }
+
+/** A duration in seconds: `90`, `90s`, `5m`, `1h30m`, `500ms`. */
+export function parseDuration(name: string, raw: string | undefined, fallbackSeconds: number): number {
+  const value = (raw ?? '').trim().toLowerCase()
+  if (value === '') return fallbackSeconds
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value)
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== value) throw new UserError(`Input "${name}" must be a duration like 30s, 5m or 1h30m (a bare number is seconds), got "${raw?.trim()}".`)
+  return parts.reduce((sum, p) => sum + Number(p[1]) * DURATION_UNITS[p[2]], 0)
+}
+
+/** A number (decimals allowed), optionally bounded below. */
+export function parseNumber(name: string, raw: string | undefined, fallback: number | undefined): number | undefined {
+  const value = (raw ?? '').trim()
+  if (value === '') return fallback
+  const n = Number(value)
+  if (!Number.isFinite(n)) throw new UserError(`Input "${name}" must be a number, got "${value}".`)
+  return n
+}

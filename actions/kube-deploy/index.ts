@@ -1,0 +1,3 @@
+import { runKubeDeploy } from './main.js'
+
+await runKubeDeploy()

@@ -1,0 +1,76 @@
+// actions/kube-deploy: deploy, prove the new version healthy, roll back on its own when it is not.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as core from '@actions/core'
+import { stringify as stringifyYaml } from 'yaml'
+import { input, runAction } from '../lib/action/run-action.js'
+import { deploy, type DeployOutcome, type Reporter } from '../lib/kube/deploy.js'
+import { applyImageOverrides, parseManifests } from '../lib/kube/manifests.js'
+import { helmFor, mainOrPost, openSession, type KubeSession } from '../lib/kube/session.js'
+import { deploySummary } from '../lib/kube/summary.js'
+import { DeployInput, DeployOutput, readDeploySettings } from './settings.js'
+
+const POST_RENDER_FLAG = '--sgw-post-render'
+
+export const actionReporter: Reporter = {
+  info: (line) => core.info(line),
+  warning: (line) => core.warning(line),
+  group: (title, body) => core.group(title, body)
+}
+
+export async function runKubeDeploy(): Promise<void> {
+  if (process.argv[2] === POST_RENDER_FLAG) return postRender(process.argv[3])
+  await mainOrPost(() => runAction(deployStep, () => core.setOutput(DeployOutput.Result, 'failed')))
+}
+
+async function deployStep(): Promise<void> {
+  const prometheusToken = input(DeployInput.PrometheusToken).trim()
+  if (prometheusToken) core.setSecret(prometheusToken)
+  const session = await openSession(input)
+  const settings = await readDeploySettings(input, session.kubectl, session.namespace, (images) => postRenderer(images))
+  const helm = settings.source.type === 'helm' ? await helmFor(session) : undefined
+  core.info(`Deploying to ${session.config.server} (context ${session.config.context}), namespace ${session.namespace}`)
+  const outcome = await deploy(session.kubectl, helm, settings, actionReporter)
+  await publish(outcome, session)
+}
+
+async function publish(outcome: DeployOutcome, session: KubeSession): Promise<void> {
+  core.setOutput(DeployOutput.Result, outcome.result)
+  core.setOutput(DeployOutput.Revision, outcome.revision)
+  core.setOutput(DeployOutput.PreviousRevision, outcome.previousRevision)
+  core.setOutput(DeployOutput.Reason, outcome.reason)
+  core.setOutput(DeployOutput.DurationSeconds, String(outcome.durationSeconds))
+  core.setOutput(DeployOutput.RollbackSeconds, outcome.rollbackSeconds === undefined ? '' : String(outcome.rollbackSeconds))
+  core.setOutput(DeployOutput.Images, outcome.images.join('\n'))
+  const environment = input(DeployInput.Environment).trim()
+  await core.summary.addRaw(deploySummary(outcome, { server: session.config.server, context: session.config.context }, environment ? `to ${environment}` : 'kube-deploy')).write()
+  if (outcome.result === 'deployed') core.info(`Deployed: ${outcome.reason}`)
+  else if (outcome.result === 'dry-run') core.info(`Dry run: ${outcome.reason}`)
+  else if (outcome.result === 'rolled-back') core.setFailed(`Rolled back: ${outcome.reason}. ${outcome.rollback?.restored.join('; ') ?? ''}. See the job summary.`)
+  else if (outcome.rollback && !outcome.rollback.ok) core.setFailed(`Deploy failed: ${outcome.reason}. THE ROLLBACK FAILED TOO: ${outcome.rollback.detail}. The cluster may run a broken revision; roll back by hand (kube-rollback) or fix forward.`)
+  else core.setFailed(`Deploy failed: ${outcome.reason}. Not rolled back (rollback-on-failure is false). See the job summary.`)
+}
+
+/** helm runs this bundle as its post-renderer so that the images input applies to charts too. */
+function postRenderer(images: ReadonlyMap<string, string>): { command: string; args: string[] } {
+  const file = join(process.env.RUNNER_TEMP || '/tmp', `sgw-images-${process.pid}.json`)
+  writeFileSync(file, JSON.stringify([...images]))
+  return { command: process.execPath, args: [fileURLToPath(import.meta.url), POST_RENDER_FLAG, file] }
+}
+
+function postRender(file: string | undefined): void {
+  try {
+    renderImages(file)
+  } catch (error) {
+    process.stderr.write(`kube-deploy post-renderer: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 1
+  }
+}
+
+function renderImages(file: string | undefined): void {
+  const images = new Map<string, string>(JSON.parse(readFileSync(file ?? '', 'utf8')) as [string, string][])
+  const objects = parseManifests(readFileSync(0, 'utf8'), 'helm rendered manifests')
+  applyImageOverrides(objects, images, DeployInput.Images)
+  process.stdout.write(objects.map((o) => stringifyYaml(o)).join('---\n'))
+}

@@ -1,0 +1,88 @@
+// What kube-deploy and kube-rollback share as actions: the kubeconfig secret masked and written to
+// a private file (deleted by the post step), the kubectl and helm executables, and the inputs
+// for the rollout watch.
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as core from '@actions/core'
+import * as io from '@actions/io'
+import { UserError } from '../errors/user-error.js'
+import { parseBoolean, parseDuration, parseWholeNumber } from '../inputs/parse.js'
+import { Helm } from './helm.js'
+import { Kubectl } from './kubectl.js'
+import { readKubeconfig, removeKubeconfig, writeKubeconfig, type Kubeconfig } from './kubeconfig.js'
+import type { WatchOptions } from './watch.js'
+
+export const KubeInput = {
+  Kubeconfig: 'kubeconfig',
+  Context: 'context',
+  Namespace: 'namespace',
+  ExportKubeconfig: 'export-kubeconfig',
+  Kubectl: 'kubectl',
+  Helm: 'helm',
+  Timeout: 'timeout',
+  ReadinessGrace: 'readiness-grace',
+  MaxRestarts: 'max-restarts'
+} as const
+
+export const KubeState = { IsPost: 'isPost', KubeconfigPath: 'kubeconfig-path' } as const
+
+export interface KubeSession {
+  config: Kubeconfig
+  file: string
+  namespace: string
+  kubectl: Kubectl
+  helmPath: string
+}
+
+export async function openSession(get: (name: string) => string): Promise<KubeSession> {
+  const config = readKubeconfig(get(KubeInput.Kubeconfig), KubeInput.Kubeconfig, get(KubeInput.Context).trim(), core.setSecret)
+  const file = writeKubeconfig(config, process.env.RUNNER_TEMP || tmpdir())
+  core.saveState(KubeState.KubeconfigPath, file)
+  if (parseBoolean(KubeInput.ExportKubeconfig, get(KubeInput.ExportKubeconfig), false)) core.exportVariable('KUBECONFIG', file)
+  const contextNamespace = ((config.document.contexts ?? []).find((c) => c.name === config.context)?.context as { namespace?: string } | undefined)?.namespace
+  const namespace = get(KubeInput.Namespace).trim() || contextNamespace || 'default'
+  const kubectlPath = await findTool(get(KubeInput.Kubectl).trim() || 'kubectl', KubeInput.Kubectl, 'azure/setup-kubectl')
+  return { config, file, namespace, kubectl: new Kubectl({ kubectl: kubectlPath, kubeconfig: file }), helmPath: get(KubeInput.Helm).trim() || 'helm' }
+}
+
+export async function helmFor(session: KubeSession): Promise<Helm> {
+  return new Helm(await findTool(session.helmPath, KubeInput.Helm, 'azure/setup-helm'), session.file)
+}
+
+async function findTool(nameOrPath: string, inputName: string, setup: string): Promise<string> {
+  if (nameOrPath.includes('/')) {
+    if (!existsSync(nameOrPath)) throw new UserError(`Input "${inputName}": ${nameOrPath} does not exist.`)
+    return nameOrPath
+  }
+  const found = await io.which(nameOrPath, false)
+  if (!found) throw new UserError(`${nameOrPath} is not on PATH. GitHub-hosted runners have it; on a self-hosted runner install it first (e.g. with ${setup}) or set the "${inputName}" input to its path.`)
+  return found
+}
+
+export function readWatchOptions(get: (name: string) => string): WatchOptions {
+  return {
+    timeoutSeconds: parseDuration(KubeInput.Timeout, get(KubeInput.Timeout), 300),
+    readinessGrace: parseDuration(KubeInput.ReadinessGrace, get(KubeInput.ReadinessGrace), 60),
+    maxRestarts: parseWholeNumber(KubeInput.MaxRestarts, get(KubeInput.MaxRestarts), 3),
+    pollMs: 1000,
+    apiGraceSeconds: 20
+  }
+}
+
+/** The post step: delete the kubeconfig the main step wrote. */
+export function closeSession(): void {
+  const file = core.getState(KubeState.KubeconfigPath)
+  if (!file) return
+  removeKubeconfig(file)
+  core.info(`Removed the kubeconfig written for this job (${file}).`)
+}
+
+/** One entry point for main and post: the runner runs the same file twice. */
+export async function mainOrPost(main: () => Promise<void>): Promise<void> {
+  if (core.getState(KubeState.IsPost) === 'true') {
+    closeSession()
+    return
+  }
+  core.saveState(KubeState.IsPost, 'true')
+  await main()
+}

@@ -1,0 +1,81 @@
+// The deploy's job summary: the verdict first, then what went where, the checks and what they
+// measured, and on a rollback what failed, which pods said what and what was restored.
+import { esc } from '../report/markdown.js'
+import type { DeployOutcome } from './deploy.js'
+
+const HEADLINE: Record<DeployOutcome['result'], string> = {
+  deployed: '✅ Deployed',
+  'rolled-back': '↩️ Rolled back',
+  failed: '❌ Deploy failed',
+  'dry-run': '🧪 Dry run passed'
+}
+
+export interface SummaryTarget {
+  server: string
+  context: string
+  environment?: string
+}
+
+export function deploySummary(outcome: DeployOutcome, target: SummaryTarget, title = 'kube-deploy'): string {
+  const lines: string[] = []
+  lines.push(`## ${HEADLINE[outcome.result]}: ${esc(title)}`, '')
+  lines.push(`**${esc(outcome.reason)}**`, '')
+  if (outcome.result === 'failed' && outcome.rollback && !outcome.rollback.ok) {
+    lines.push(`> [!CAUTION]`, `> **The rollback failed: ${esc(outcome.rollback.detail)}.** The cluster may be running a broken revision. Roll back by hand (kube-rollback) or fix forward now.`, '')
+  }
+  lines.push('| | |', '|---|---|')
+  lines.push(`| Cluster | \`${esc(target.server)}\` (context \`${esc(target.context)}\`) |`)
+  lines.push(`| Namespace | \`${esc(outcome.namespace)}\` |`)
+  lines.push(`| Source | ${esc(outcome.source)} |`)
+  if (outcome.images.length) lines.push(`| Images | ${outcome.images.map((i) => `\`${esc(i)}\``).join('<br>')} |`)
+  if (outcome.blueGreen) {
+    const bg = outcome.blueGreen
+    lines.push(`| Blue-green | ${bg.live ? `${bg.live} was live; ` : ''}${bg.idle} deployed${bg.switched ? `, Service switched to ${bg.idle}` : ', Service not switched'}${bg.switchedBack ? `, switched back to ${bg.live}` : ''} |`)
+  }
+  lines.push(`| Revision | ${esc(outcome.previousRevision || '(none)')} → ${esc(outcome.revision || '(none)')} |`)
+  lines.push(`| Duration | ${outcome.durationSeconds}s${outcome.rollbackSeconds !== undefined ? ` (rollback ${outcome.rollbackSeconds}s)` : ''} |`)
+  lines.push('')
+
+  if (outcome.workloads.length) {
+    lines.push('### Workloads', '', '| Workload | Revision before | Revision after | Images before | Images deployed |', '|---|---|---|---|---|')
+    for (const w of outcome.workloads) {
+      lines.push(`| \`${esc(w.workload)}\` | ${esc(w.before ?? 'new')} | ${esc(w.after ?? '')} | ${w.imagesBefore.map((i) => `\`${esc(i)}\``).join('<br>') || ''} | ${w.imagesAfter.map((i) => `\`${esc(i)}\``).join('<br>') || ''} |`)
+    }
+    lines.push('')
+  }
+
+  lines.push('### Checks', '')
+  if (outcome.rollout) lines.push(`- Rollout: ${outcome.rollout.state === 'ready' ? `✅ rolled out in ${outcome.rollout.seconds}s` : `❌ ${esc(outcome.rollout.reason)} (after ${outcome.rollout.seconds}s)`}`)
+  for (const h of outcome.health) {
+    lines.push(`- Health (${esc(h.phase)}): ${h.result.ok ? '✅' : '❌'} ${esc(h.result.reason)}`)
+    const shown = h.result.measurements.slice(-10)
+    if (shown.length) {
+      lines.push('', '  | Round | Check | Result | At |', '  |---|---|---|---|')
+      for (const m of shown) lines.push(`  | ${m.round} | ${m.check} | ${m.ok ? '✅' : '❌'} ${esc(m.detail)} | ${m.atSeconds}s |`)
+      lines.push('')
+    }
+  }
+  if (!outcome.rollout && outcome.health.length === 0) lines.push('- No workload to watch and no health check configured.')
+  lines.push('')
+
+  const problems = outcome.rollout?.problems ?? []
+  if (problems.length) {
+    lines.push('### What the pods said', '', '| Pod | Container | Reason | Restarts | Last exit | Message |', '|---|---|---|---|---|---|')
+    for (const p of problems.slice(0, 20)) lines.push(`| \`${esc(p.pod)}\` | ${esc(p.container ?? '')} | **${esc(p.reason)}** | ${p.restarts ?? ''} | ${esc(p.lastExit ?? '')} | ${esc(p.message ?? '')} |`)
+    if (problems.length > 20) lines.push('', `${problems.length - 20} more not shown.`)
+    lines.push('')
+    const events = [...outcome.podEvents].filter(([, e]) => e.length)
+    if (events.length) {
+      lines.push('<details><summary>Warning events</summary>', '')
+      for (const [pod, list] of events) for (const e of list) lines.push(`- \`${esc(pod)}\`: ${esc(e)}`)
+      lines.push('', '</details>', '')
+    }
+  }
+
+  if (outcome.rollback) {
+    lines.push(`### Rollback ${outcome.rollback.ok ? '✅' : '❌'}`, '')
+    for (const r of outcome.rollback.restored) lines.push(`- ${esc(r)}`)
+    lines.push(`- ${esc(outcome.rollback.detail)}`, '')
+  }
+  return lines.join('\n') + '\n'
+}
