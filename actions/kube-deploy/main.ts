@@ -5,19 +5,13 @@ import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
 import { stringify as stringifyYaml } from 'yaml'
 import { input, runAction } from '../lib/action/run-action.js'
-import { deploy, type DeployOutcome, type Reporter } from '../lib/kube/deploy.js'
+import { deploy, type DeployOutcome } from '../lib/kube/deploy.js'
 import { applyImageOverrides, parseManifests } from '../lib/kube/manifests.js'
-import { helmFor, mainOrPost, openSession, type KubeSession } from '../lib/kube/session.js'
+import { actionReporter, helmFor, mainOrPost, openSession, type KubeSession } from '../lib/kube/session.js'
 import { deploySummary } from '../lib/kube/summary.js'
 import { DeployInput, DeployOutput, readDeploySettings } from './settings.js'
 
 const POST_RENDER_FLAG = '--sgw-post-render'
-
-export const actionReporter: Reporter = {
-  info: (line) => core.info(line),
-  warning: (line) => core.warning(line),
-  group: (title, body) => core.group(title, body)
-}
 
 export async function runKubeDeploy(): Promise<void> {
   if (process.argv[2] === POST_RENDER_FLAG) return postRender(process.argv[3])

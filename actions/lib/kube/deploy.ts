@@ -44,6 +44,8 @@ export interface WorkloadStory {
   after?: string
   imagesBefore: string[]
   imagesAfter: string[]
+  /** After a rollback: the revision running now. */
+  restored?: string
 }
 
 export interface DeployOutcome {
@@ -239,7 +241,7 @@ async function rollbackRolling(kubectl: Kubectl, settings: DeploySettings, recor
     if (watch && watch.state === 'failed') throw new DeployFailure(`the restored revision is not healthy either: ${watch.reason}`, 'rollout')
     const after = await currentRevisions(kubectl, recorded.map((r) => r.ref))
     outcome.revision = revisionsText(after)
-    outcome.workloads = stories(recorded, after).map((s, i) => ({ ...s, after: failedAfter[i].revision, imagesAfter: failedAfter[i].images }))
+    outcome.workloads = stories(recorded, failedAfter).map((s, i) => ({ ...s, restored: after[i]?.revision }))
     outcome.result = 'rolled-back'
     outcome.rollback = { ok: true, detail: `healthy again ${outcome.rollbackSeconds}s after the rollback started, ${Math.round((clock.now() - applied) / 100) / 10}s after the apply`, restored }
   } catch (error) {

@@ -36,6 +36,7 @@ export interface PodTemplate {
 
 const GLOB_MAGIC = /[*?[{]/
 const MANIFEST_FILE = /\.(ya?ml|json)$/i
+const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/
 
 /** Files named by the `manifests` input: files, folders (recursively, sorted) and globs. */
 export async function resolveManifestFiles(patterns: readonly string[], inputName: string, cwd = process.cwd()): Promise<string[]> {
@@ -50,7 +51,8 @@ export async function resolveManifestFiles(patterns: readonly string[], inputNam
     } else if (!existsSync(path)) {
       throw new UserError(`Manifest path "${pattern}" does not exist (input "${inputName}").`)
     } else if (statSync(path).isDirectory()) {
-      const found = walk(path).filter((f) => MANIFEST_FILE.test(f))
+      // A kustomization file is kustomize's input, not an object to apply (use the kustomize input).
+      const found = walk(path).filter((f) => MANIFEST_FILE.test(f) && !KUSTOMIZATION_FILE.test(f))
       if (found.length === 0) throw new UserError(`Folder "${pattern}" holds no .yaml, .yml or .json file (input "${inputName}").`)
       out.push(...found)
     } else out.push(path)

@@ -10,6 +10,7 @@ import { parseBoolean, parseDuration, parseWholeNumber } from '../inputs/parse.j
 import { Helm } from './helm.js'
 import { Kubectl } from './kubectl.js'
 import { readKubeconfig, removeKubeconfig, writeKubeconfig, type Kubeconfig } from './kubeconfig.js'
+import type { Reporter } from './deploy.js'
 import type { WatchOptions } from './watch.js'
 
 export const KubeInput = {
@@ -85,4 +86,11 @@ export async function mainOrPost(main: () => Promise<void>): Promise<void> {
   }
   core.saveState(KubeState.IsPost, 'true')
   await main()
+}
+
+/** The deploy's progress as the runner shows it: log lines, warnings, collapsible groups. */
+export const actionReporter: Reporter = {
+  info: (line) => core.info(line),
+  warning: (line) => core.warning(line),
+  group: (title, body) => core.group(title, body)
 }

@@ -37,9 +37,10 @@ export function deploySummary(outcome: DeployOutcome, target: SummaryTarget, tit
   lines.push('')
 
   if (outcome.workloads.length) {
-    lines.push('### Workloads', '', '| Workload | Revision before | Revision after | Images before | Images deployed |', '|---|---|---|---|---|')
+    const restored = outcome.workloads.some((w) => w.restored !== undefined)
+    lines.push('### Workloads', '', `| Workload | Revision before | Revision deployed | Images before | Images deployed |${restored ? ' Revision now (restored) |' : ''}`, `|---|---|---|---|---|${restored ? '---|' : ''}`)
     for (const w of outcome.workloads) {
-      lines.push(`| \`${esc(w.workload)}\` | ${esc(w.before ?? 'new')} | ${esc(w.after ?? '')} | ${w.imagesBefore.map((i) => `\`${esc(i)}\``).join('<br>') || ''} | ${w.imagesAfter.map((i) => `\`${esc(i)}\``).join('<br>') || ''} |`)
+      lines.push(`| \`${esc(w.workload)}\` | ${esc(w.before ?? 'new')} | ${esc(w.after ?? '')} | ${w.imagesBefore.map((i) => `\`${esc(i)}\``).join('<br>') || ''} | ${w.imagesAfter.map((i) => `\`${esc(i)}\``).join('<br>') || ''} |${restored ? ` ${esc(w.restored ?? '')} |` : ''}`)
     }
     lines.push('')
   }

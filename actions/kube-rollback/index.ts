@@ -1,0 +1,3 @@
+import { runKubeRollback } from './main.js'
+
+await runKubeRollback()
