@@ -41,9 +41,14 @@ async function publish(outcome: DeployOutcome, session: KubeSession): Promise<vo
   await core.summary.addRaw(deploySummary(outcome, { server: session.config.server, context: session.config.context }, environment ? `to ${environment}` : 'kube-deploy')).write()
   if (outcome.result === 'deployed') core.info(`Deployed: ${outcome.reason}`)
   else if (outcome.result === 'dry-run') core.info(`Dry run: ${outcome.reason}`)
-  else if (outcome.result === 'rolled-back') core.setFailed(`Rolled back: ${outcome.reason}. ${outcome.rollback?.restored.join('; ') ?? ''}. See the job summary.`)
-  else if (outcome.rollback && !outcome.rollback.ok) core.setFailed(`Deploy failed: ${outcome.reason}. THE ROLLBACK FAILED TOO: ${outcome.rollback.detail}. The cluster may run a broken revision; roll back by hand (kube-rollback) or fix forward.`)
-  else core.setFailed(`Deploy failed: ${outcome.reason}. Not rolled back (rollback-on-failure is false). See the job summary.`)
+  else if (outcome.result === 'rolled-back') core.setFailed(`Rolled back: ${sentence(outcome.reason)} ${sentence(outcome.rollback?.restored.join('; ') ?? '')} See the job summary.`)
+  else if (outcome.rollback && !outcome.rollback.ok) core.setFailed(`Deploy failed: ${sentence(outcome.reason)} THE ROLLBACK FAILED TOO: ${sentence(outcome.rollback.detail)} The cluster may run a broken revision; roll back by hand (kube-rollback) or fix forward.`)
+  else core.setFailed(`Deploy failed: ${sentence(outcome.reason)} Not rolled back (rollback-on-failure is false). See the job summary.`)
+}
+
+function sentence(text: string): string {
+  const t = text.trim()
+  return t === '' || /[.?!]$/.test(t) ? t : `${t}.`
 }
 
 /** helm runs this bundle as its post-renderer so that the images input applies to charts too. */

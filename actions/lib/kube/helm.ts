@@ -77,7 +77,14 @@ export class Helm {
   }
 }
 
-/** The newest revision that was deployed successfully (deployed now, or superseded by a later one). */
+/**
+ * The newest revision that was deployed successfully: deployed now, or superseded by a later one,
+ * but not one that a rollback replaced. Without --wait, helm marks an upgrade deployed before its
+ * pods run; when kube-deploy then rolls it back, the next revision's description is "Rollback to N"
+ * and the bad revision merely shows as superseded.
+ */
 export function lastGoodRevision(history: readonly HelmRevision[]): HelmRevision | undefined {
-  return [...history].reverse().find((r) => r.status === 'deployed' || r.status === 'superseded')
+  const sorted = [...history].sort((a, b) => a.revision - b.revision)
+  const rolledBackFrom = new Set(sorted.flatMap((r, i) => (i > 0 && /^Rollback to \d+/.test(r.description ?? '') ? [sorted[i - 1].revision] : [])))
+  return [...sorted].reverse().find((r) => (r.status === 'deployed' || r.status === 'superseded') && !rolledBackFrom.has(r.revision))
 }
