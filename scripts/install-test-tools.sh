@@ -7,8 +7,9 @@
 #   trivy     built from the Go module proxy in a wrapper module (verified by the Go checksum db)
 #   checkov   Python virtual environment from PyPI
 #
-# Opt-in tools for the local Kubernetes control plane (scripts/local-cluster.sh), never part of
-# the default set because they take a long first build; name them, or `kube` for all of them:
+# The local Kubernetes control plane (scripts/local-cluster.sh) that the kube-deploy tests run on;
+# part of the default set (about 9 minutes on the first build, seconds when cached); `kube` names
+# just these:
 #   etcd                     go.etcd.io/etcd/server/v3
 #   kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
 #                            k8s.io/kubernetes in a wrapper module that replaces each staging
@@ -20,7 +21,7 @@
 # outside the checkout, so a fresh clone on the same machine reuses it; <repo>/.tools/bin/ gets
 # symlinks. A second run only re-links and takes seconds.
 #
-# Usage: scripts/install-test-tools.sh [tool...]     (default: all of node24 gitleaks trivy checkov)
+# Usage: scripts/install-test-tools.sh [tool...]     (default: all of the above)
 #        scripts/install-test-tools.sh kube          (etcd, the Kubernetes binaries, helm, kwok)
 # Under CI=true any failure is fatal; otherwise a failed tool is reported and the others go on.
 set -euo pipefail
@@ -30,7 +31,7 @@ NODE24_INTEGRITY="sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U
 GITLEAKS_VERSION="8.30.1"
 TRIVY_VERSION="0.69.3"
 CHECKOV_VERSION="3.3.30"
-# Opt-in (kube). kwok 0.8.0 and helm 3.21.2 are built against client-go 0.36.x, etcd 3.6.8 is the
+# kube: kwok 0.8.0 and helm 3.21.2 are built against client-go 0.36.x, etcd 3.6.8 is the
 # server version Kubernetes 1.36.2 itself requires.
 ETCD_VERSION="3.6.8"
 KUBERNETES_VERSION="1.36.2"
@@ -61,9 +62,9 @@ CHECKOV_CONSTRAINTS=(
   urllib3==2.8.0 wcwidth==0.9.4 xmltodict==1.0.4 yarl==1.25.1 zipp==4.1.2
 )
 
-ALL_TOOLS=(node24 gitleaks trivy checkov)
-# Installed only when named (or through the `kube` group); never by the default run.
+SCANNER_TOOLS=(node24 gitleaks trivy checkov)
 KUBE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl helm kwok)
+ALL_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}")
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${SGW_TOOLS_CACHE:-${HOME}/.cache/shared-gh-workflows/tools}"
@@ -306,8 +307,8 @@ main() {
   done
   [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
   for t in "${tools[@]}"; do
-    [[ " ${ALL_TOOLS[*]} ${KUBE_TOOLS[*]} " == *" $t "* ]] ||
-      die "unknown tool '$t' (known: ${ALL_TOOLS[*]} ${KUBE_TOOLS[*]}, or kube for the last ${#KUBE_TOOLS[@]})"
+    [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] ||
+      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}, or kube for the last ${#KUBE_TOOLS[@]})"
   done
 
   mkdir -p "$CACHE_DIR" "$BIN_DIR"
