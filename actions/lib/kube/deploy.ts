@@ -371,6 +371,7 @@ async function deployBlueGreen(kubectl: Kubectl, settings: DeploySettings, objec
     outcome.reason = `server-side dry run of the ${idle} colour: the API server accepted every object; nothing changed`
     return
   }
+  await restoreScaledDown(kubectl, plan.workloadObjects, refs, report)
   const applied = clock.now()
   const setRoute = async (color: Color): Promise<void> => {
     await apply(kubectl, plan.services.map((s) => routeService(s, color, settings.colorLabel)), { ...settings, dryRun: false }, report)
@@ -422,6 +423,23 @@ async function deployBlueGreen(kubectl: Kubectl, settings: DeploySettings, objec
       outcome.result = 'failed'
       outcome.rollback = { ok: false, detail: rollbackError instanceof DeployFailure ? rollbackError.reason : messageOf(rollbackError), restored }
     }
+  }
+}
+
+/**
+ * A colour scaled to zero by an earlier deploy stays at zero when its manifest leaves `replicas`
+ * out (apply does not touch a field it never set, e.g. when an autoscaler owns it); bring it back
+ * to the count it had.
+ */
+async function restoreScaledDown(kubectl: Kubectl, objects: readonly KubeObject[], refs: readonly WorkloadRef[], report: Reporter): Promise<void> {
+  for (const ref of refs) {
+    const manifest = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === ref.name)
+    if (manifest?.spec?.replicas !== undefined) continue
+    const live = await kubectl.getOrNull<WorkloadObject>('deployment', ref.name, ref.namespace)
+    if (!live || (live.spec.replicas ?? 1) > 0) continue
+    const replicas = Number(live.metadata.annotations?.[REPLICAS_ANNOTATION] ?? '1') || 1
+    await kubectl.run(['scale', `deployment/${ref.name}`, '-n', ref.namespace, `--replicas=${replicas}`], { what: `scaling deployment/${ref.name} up` })
+    report.info(`deployment/${ref.name} was scaled to zero; scaled back to ${replicas}`)
   }
 }
 
