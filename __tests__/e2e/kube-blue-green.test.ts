@@ -3,6 +3,7 @@
 // proven, and switches back when it is not.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
+import { startHealthServer } from '../helpers/health-servers.js'
 import { runKube, WEB_MANIFESTS } from '../helpers/kube-action.js'
 
 let cluster: TestCluster
@@ -70,6 +71,29 @@ describe('kube-deploy, strategy blue-green', () => {
     expect(selectorColor(ns)).toBe('green')
     expect(replicas(ns, 'web-green')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.1.0' })
     expect(back.summary).toContain('service/web switched from blue to green')
+  }, 120_000)
+
+  it('a failure after the switch switches back first, then scales the failed colour down', async () => {
+    // The idle colour passes its preview check; after the switch the live URL fails.
+    const preview = await startHealthServer({ status: 200, body: { status: 'ok' } })
+    const live = await startHealthServer({ status: 500, body: 'upstream error' })
+    try {
+      const run = await runKube('kube-deploy', cluster, ns, blueGreen('ghcr.io/acme/web:1.3.0', { 'preview-url': `${preview.url}/healthz`, 'health-url': `${live.url}/healthz`, 'health-checks': '2', 'health-interval': '200ms', 'failure-limit': '0' }))
+      expect(run.exitCode).toBe(1)
+      expect(run.outputs.result).toBe('rolled-back')
+      expect(run.outputs.reason).toMatch(/^health check failed 1 time\(s\) \(failure-limit 0\): http: HTTP 500, expected 200: upstream error/)
+      expect(run.outputs.revision).toBe('green:1')
+      expect(preview.count()).toBe(2)
+      expect(live.count()).toBe(1)
+      expect(selectorColor(ns)).toBe('green')
+      expect(replicas(ns, 'web-blue').spec).toBe(0)
+      expect(replicas(ns, 'web-green')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.1.0' })
+      expect(run.summary).toContain('Service switched to blue, switched back to green')
+      expect(run.summary).toContain('- Service switched back to green')
+    } finally {
+      await preview.close()
+      await live.close()
+    }
   }, 120_000)
 
   it('blue-green refuses what it cannot colour, with a line that says what to do', async () => {

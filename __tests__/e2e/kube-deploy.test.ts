@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { credentialsOf, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { leftBehind, runKube, WEB_MANIFESTS, type KubeRun } from '../helpers/kube-action.js'
+import { startHealthServer, startPrometheusServer, type HealthServer, type PrometheusServer } from '../helpers/health-servers.js'
 import { maskedValues, visibleText } from '../helpers/run-action.js'
 
 let cluster: TestCluster
@@ -121,6 +122,76 @@ describe('kube-deploy, rolling', () => {
     expect(real.outputs.result).toBe('deployed')
     const d = cluster.json<{ metadata: { labels: Record<string, string> } }>(['get', 'deployment', 'web', '-n', ns2])
     expect(d.metadata.labels['app.kubernetes.io/part-of']).toBe('acme')
+  }, 120_000)
+})
+
+describe('kube-deploy, health analysis after the rollout', () => {
+  let ns: string
+  let app: HealthServer
+  let prometheus: PrometheusServer
+  const QUERY = 'sum(rate(http_requests_total{code=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))'
+  const PROM_TOKEN = ['prom', 'tok', 'Q2x9Vb7Lm4'].join('-')
+  beforeAll(async () => {
+    ns = freshNamespace(cluster, 'health')
+    app = await startHealthServer()
+    prometheus = await startPrometheusServer({ token: PROM_TOKEN })
+  })
+  afterAll(async () => {
+    await app.close()
+    await prometheus.close()
+  })
+  const health = (extra: Record<string, string> = {}): Record<string, string> => ({
+    'health-url': `${app.url}/healthz`,
+    'health-json-path': 'status',
+    'health-json-value': 'ok',
+    'health-checks': '2',
+    'health-interval': '300ms',
+    'failure-limit': '1',
+    'prometheus-url': prometheus.url,
+    'prometheus-query': QUERY,
+    'prometheus-max': '0.01',
+    'prometheus-token': PROM_TOKEN,
+    ...extra
+  })
+
+  it('deploys when the HTTP check and the Prometheus query pass for consecutive rounds', async () => {
+    app.setResponse({ status: 200, body: { status: 'ok' } })
+    prometheus.set(QUERY, 0.002)
+    const before = app.count()
+    const run = await deploy(ns, { images: 'web=ghcr.io/acme/web:1.0.0', ...health() })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('deployed')
+    expect(run.outputs.reason).toBe('deployment/web rolled out and passed the health analysis')
+    expect(app.count() - before).toBe(2)
+    expect(prometheus.queries.at(-1)).toMatchObject({ method: 'POST', query: QUERY, authorization: `Bearer ${PROM_TOKEN}` })
+    expect(run.summary).toMatch(/\| 2 \| prometheus \| ✅ 0.002 &lt;= 0.01 \|/)
+    expect(visibleText(run)).not.toContain(PROM_TOKEN)
+  }, 120_000)
+
+  it('rolls back when the HTTP check fails more often than the failure limit', async () => {
+    app.setResponse({ status: 503, body: { status: 'degraded' } })
+    const run = await deploy(ns, { images: 'web=ghcr.io/acme/web:1.1.0', ...health() })
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs.result).toBe('rolled-back')
+    expect(run.outputs.reason).toMatch(/^health check failed 2 time\(s\) \(failure-limit 1\): http: HTTP 503, expected 200/)
+    expect(imageOf(deployment(ns))).toBe('ghcr.io/acme/web:1.0.0')
+    expect(run.summary).toContain('- Health (after the rollout): ❌')
+    app.setResponse({ status: 200, body: { status: 'ok' } })
+  }, 120_000)
+
+  it('rolls back when the SLO query goes over prometheus-max', async () => {
+    prometheus.set(QUERY, 0.2)
+    const run = await deploy(ns, { images: 'web=ghcr.io/acme/web:1.1.0', ...health() })
+    expect(run.outputs.result).toBe('rolled-back')
+    expect(run.outputs.reason).toMatch(/prometheus: 0.2 > 0.01 \(prometheus-max\)/)
+    expect(imageOf(deployment(ns))).toBe('ghcr.io/acme/web:1.0.0')
+  }, 120_000)
+
+  it('a query that returns no series fails closed', async () => {
+    prometheus.set(QUERY, { vector: [] })
+    const run = await deploy(ns, { images: 'web=ghcr.io/acme/web:1.1.0', ...health() })
+    expect(run.outputs.result).toBe('rolled-back')
+    expect(run.outputs.reason).toMatch(/the query returned no data \(fail closed; append "or vector\(0\)"/)
   }, 120_000)
 })
 
