@@ -7,6 +7,7 @@
 #   image tag `crashloop`  the container starts, exits 1 after ~1s, waits in CrashLoopBackOff
 #                          (~3s) and is restarted (restartCount + 1), over and over
 #   image tag `unready`    the container runs but never becomes Ready
+#   image tag `pullerror`  the pod stays Pending, the container waiting in ImagePullBackOff
 #
 # Usage: scripts/local-cluster.sh up|down|status
 #   up      starts everything (or reuses a healthy running cluster); the LAST line printed is the
@@ -349,6 +350,9 @@ spec:
     - {key: '.status.phase', operator: In, values: [Pending]}
     - {key: '.status.podIP', operator: Exists}
     - {key: '.status.containerStatuses.[].state.running.startedAt', operator: DoesNotExist}
+    - key: '[.spec.containers[] | select(.image | endswith(":pullerror"))] | length > 0'
+      operator: In
+      values: ['false']
   delay: {durationMilliseconds: 300, jitterDurationMilliseconds: 500}
   next:
     event: {type: Normal, reason: Started, message: Started container}
@@ -376,6 +380,43 @@ spec:
         state: {running: {startedAt: {{ $now | Quote }}}}
       {{ end }}
       phase: Running
+---
+apiVersion: kwok.x-k8s.io/v1alpha1
+kind: Stage
+metadata:
+  name: sgw-pod-pull-error
+spec:
+  resourceRef: {apiGroup: v1, kind: Pod}
+  selector:
+    matchExpressions:
+    - {key: '.metadata.deletionTimestamp', operator: DoesNotExist}
+    - {key: '.status.phase', operator: In, values: [Pending]}
+    - {key: '.status.podIP', operator: Exists}
+    - key: '[.spec.containers[] | select(.image | endswith(":pullerror"))] | length > 0'
+      operator: In
+      values: ['true']
+    - key: '[.status.containerStatuses[]? | select(.state.waiting.reason == "ImagePullBackOff")] | length > 0'
+      operator: In
+      values: ['false']
+  delay: {durationMilliseconds: 500}
+  next:
+    event: {type: Warning, reason: Failed, message: 'Failed to pull image: rpc error: code = NotFound desc = manifest unknown'}
+    statusTemplate: |
+      containerStatuses:
+      {{ range .spec.containers }}
+      - image: {{ .image | Quote }}
+        imageID: ""
+        name: {{ .name | Quote }}
+        ready: false
+        restartCount: 0
+        started: false
+        {{ if hasSuffix ":pullerror" .image }}
+        state: {waiting: {reason: ImagePullBackOff, message: {{ printf "Back-off pulling image %q: ErrImagePull: manifest unknown" .image | Quote }}}}
+        {{ else }}
+        state: {waiting: {reason: PodInitializing}}
+        {{ end }}
+      {{ end }}
+      phase: Pending
 ---
 apiVersion: kwok.x-k8s.io/v1alpha1
 kind: Stage

@@ -85,6 +85,15 @@ describe('kube-deploy, rolling', () => {
     expect(Number(run.outputs['duration-seconds'])).toBeGreaterThanOrEqual(4)
   }, 120_000)
 
+  it('an image that cannot be pulled fails fast (ImagePullBackOff), long before the timeout', async () => {
+    const run = await deploy(ns, { images: 'web=ghcr.io/acme/web:pullerror', timeout: '5m' })
+    expect(run.outputs.result).toBe('rolled-back')
+    expect(run.outputs.reason).toMatch(/container web ImagePullBackOff \(Back-off pulling image "ghcr.io\/acme\/web:pullerror"/)
+    expect(run.summary).toContain('Failed: Failed to pull image')
+    expect(imageOf(deployment(ns))).toBe('ghcr.io/acme/web:1.1.0')
+    expect(Number(run.outputs['duration-seconds'])).toBeLessThanOrEqual(30)
+  }, 120_000)
+
   it('a rollout that does not finish within the timeout is rolled back', async () => {
     const run = await deploy(ns, { images: 'web=ghcr.io/acme/web:unready', 'readiness-grace': '600s', timeout: '6s' })
     expect(run.outputs.result).toBe('rolled-back')
