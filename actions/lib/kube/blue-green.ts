@@ -35,9 +35,10 @@ export function planBlueGreen(objects: readonly KubeObject[], color: Color, colo
   if (other) throw new UserError(`strategy blue-green colours Deployments only; ${other.kind} "${other.metadata.name}" cannot run twice side by side. Deploy it in a separate step with strategy rolling.`)
   const services = objects.filter((o) => o.kind === 'Service' && routesTo(o, deployments))
   if (services.length === 0) throw new UserError('strategy blue-green needs a Service in the manifests whose selector matches a Deployment\'s pod labels; it is what switches from one colour to the other.')
+  const names = new Set(deployments.map((d) => d.metadata.name))
   const workloadObjects = objects
     .filter((o) => !services.includes(o))
-    .map((o) => (o.kind === 'Deployment' ? colorDeployment(o, color, colorLabel) : o))
+    .map((o) => (o.kind === 'Deployment' ? colorDeployment(o, color, colorLabel) : o.kind === 'HorizontalPodAutoscaler' ? colorAutoscaler(o, names, color) : o))
   return { workloadObjects, services, deployments: deployments.map((d) => d.metadata.name) }
 }
 
@@ -57,6 +58,16 @@ export function colorDeployment(deployment: KubeObject, color: Color, colorLabel
   const spec = copy.spec as { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> } } }
   spec.selector = { ...spec.selector, matchLabels: { ...spec.selector?.matchLabels, [colorLabel]: color } }
   spec.template = { ...spec.template, metadata: { ...spec.template?.metadata, labels: { ...spec.template?.metadata?.labels, [colorLabel]: color } } }
+  return copy
+}
+
+/** An autoscaler of a coloured Deployment scales that colour (each colour gets its own). */
+export function colorAutoscaler(hpa: KubeObject, deployments: ReadonlySet<string>, color: Color): KubeObject {
+  const target = hpa.spec?.scaleTargetRef as { kind?: string; name?: string } | undefined
+  if (target?.kind !== 'Deployment' || !target.name || !deployments.has(target.name)) return hpa
+  const copy = structuredClone(hpa)
+  copy.metadata = { ...copy.metadata, name: coloredName(hpa.metadata.name, color) }
+  copy.spec = { ...copy.spec, scaleTargetRef: { ...target, name: coloredName(target.name, color) } }
   return copy
 }
 

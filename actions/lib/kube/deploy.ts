@@ -166,7 +166,10 @@ async function prove(kubectl: Kubectl, refs: readonly WorkloadRef[], settings: D
     if (watch.state === 'failed') {
       if (!watch.apiFailure) {
         const byNamespace = new Map<string, string[]>()
-        for (const p of watch.problems) byNamespace.set(refs.find((r) => describeWorkload(r) === p.workload)?.namespace ?? settings.namespace, [...(byNamespace.get(settings.namespace) ?? []), p.pod])
+        for (const p of watch.problems) {
+          const ns = refs.find((r) => describeWorkload(r) === p.workload)?.namespace ?? settings.namespace
+          byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), p.pod])
+        }
         for (const [ns, pods] of byNamespace) for (const [pod, lines] of await podWarnings(kubectl, ns, pods)) outcome.podEvents.set(pod, lines)
       }
       throw new DeployFailure(watch.reason, 'rollout')

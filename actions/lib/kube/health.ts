@@ -149,9 +149,16 @@ export async function checkPrometheus(check: PrometheusCheck, timeoutSeconds: nu
 }
 
 function sampleValues(data: NonNullable<PrometheusAnswer['data']>): number[] | undefined {
-  if (data.resultType === 'scalar') return [Number((data.result as [number, string])[1])]
-  if (data.resultType === 'vector') return (data.result as { value: [number, string] }[]).map((s) => Number(s.value[1]))
+  if (data.resultType === 'scalar') return [sample((data.result as [number, string])[1])]
+  if (data.resultType === 'vector') return (data.result as { value: [number, string] }[]).map((s) => sample(s.value[1]))
   return undefined
+}
+
+/** A sample value as Prometheus writes it: a decimal, NaN, +Inf or -Inf. */
+function sample(text: string): number {
+  if (text === '+Inf') return Infinity
+  if (text === '-Inf') return -Infinity
+  return Number(text)
 }
 
 function describeFetchError(error: unknown): string {

@@ -45,7 +45,6 @@ export function readKubeconfig(raw: string, inputName: string, requestedContext:
   mask(trimmed)
   const text = looksLikeYaml(trimmed) ? trimmed : decodeBase64(trimmed, inputName)
   mask(text)
-  for (const line of text.split('\n')) if (line.trim().length >= 8) mask(line.trim())
   let document: KubeconfigDocument
   try {
     document = parseYaml(text) as KubeconfigDocument
@@ -53,6 +52,9 @@ export function readKubeconfig(raw: string, inputName: string, requestedContext:
     throw new UserError(`Input "${inputName}" is not a valid kubeconfig: the YAML does not parse (line ${(error as { linePos?: { line: number }[] }).linePos?.[0]?.line ?? '?'}).`)
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) throw new UserError(`Input "${inputName}" is not a kubeconfig: expected a YAML mapping with clusters, contexts and users.`)
+  for (const key of ['clusters', 'contexts', 'users'] as const) {
+    if (document[key] !== undefined && document[key] !== null && !Array.isArray(document[key])) throw new UserError(`Input "${inputName}" is not a valid kubeconfig: "${key}" must be a list (- name: ...).`)
+  }
   const secrets = collectSecrets(document)
   for (const secret of secrets) mask(secret)
 
@@ -60,7 +62,7 @@ export function readKubeconfig(raw: string, inputName: string, requestedContext:
   const context = requestedContext || document['current-context'] || ''
   if (!context) throw new UserError(`Input "${inputName}" names no current-context; set the "context" input to one of: ${names(contexts) || '(none defined)'}.`)
   const entry = contexts.find((c) => c.name === context)
-  if (!entry) throw new UserError(`Context "${context}" is not in the kubeconfig; it defines: ${names(contexts) || '(none)'}.`)
+  if (!entry) throw new UserError(`Context "${context}" (input "context" or the current-context) is not in the kubeconfig of input "${inputName}"; it defines: ${names(contexts) || '(none)'}.`)
   const clusterName = (entry.context as { cluster?: string } | undefined)?.cluster
   const cluster = (document.clusters ?? []).find((c) => c.name === clusterName)
   const server = (cluster?.cluster as { server?: string } | undefined)?.server
@@ -68,8 +70,9 @@ export function readKubeconfig(raw: string, inputName: string, requestedContext:
   return { document: { ...document, 'current-context': context }, secrets, context, server }
 }
 
+/** YAML, or JSON (which kubectl also reads, and which parses as YAML). */
 function looksLikeYaml(text: string): boolean {
-  return /^(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text)
+  return /^(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text) || /^\{\s*"(apiVersion|kind|clusters|contexts|users|current-context|preferences)"\s*:/.test(text)
 }
 
 function decodeBase64(text: string, inputName: string): string {

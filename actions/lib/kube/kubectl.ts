@@ -38,9 +38,11 @@ export function classifyFailure(stderr: string): KubectlFailureKind {
   const text = stderr.toLowerCase()
   if (/unauthorized|must be logged in|certificate has expired|certificate signed by unknown authority|token has expired|invalid bearer token|x509:/.test(text)) return 'credentials'
   if (/unable to connect to the server|connection refused|connection reset|i\/o timeout|no such host|context deadline exceeded|client\.timeout|eof$|was refused|tls handshake timeout|no route to host|service unavailable|the server is currently unable/m.test(text)) return 'unreachable'
+  if (/\(timeout\)|unable to return a response in the time/.test(text)) return 'unreachable'
   if (/forbidden/.test(text)) return 'forbidden'
-  if (/\(notfound\)|not found/.test(text)) return 'not-found'
+  // Before not-found: kubectl reports an unknown kind as "resource mapping not found ... no matches for kind".
   if (/\(invalid\)|is invalid|error validating|unknown field|no matches for kind|error parsing|could not find expected/.test(text)) return 'invalid'
+  if (/\(notfound\)|not found/.test(text)) return 'not-found'
   return 'other'
 }
 

@@ -45,7 +45,7 @@ export async function resolveManifestFiles(patterns: readonly string[], inputNam
     const path = pattern.startsWith('/') ? pattern : join(cwd, pattern)
     if (GLOB_MAGIC.test(pattern)) {
       const glob = await import('@actions/glob')
-      const found = (await (await glob.create(path, { matchDirectories: false })).glob()).filter((f) => MANIFEST_FILE.test(f)).sort()
+      const found = (await (await glob.create(path, { matchDirectories: false })).glob()).filter((f) => MANIFEST_FILE.test(f) && !KUSTOMIZATION_FILE.test(f)).sort()
       if (found.length === 0) throw new UserError(`No manifest file matches "${pattern}" (input "${inputName}").`)
       out.push(...found)
     } else if (!existsSync(path)) {

@@ -125,6 +125,9 @@ export class FirstSeen {
 export function assessWorkload(snapshot: WorkloadSnapshot, options: RolloutOptions, memory: FirstSeen, now: number): Assessment {
   const { workload } = snapshot
   if (!workload) return { state: 'failed', summary: `${label(snapshot.ref)} no longer exists`, problems: [] }
+  // Until the controller has seen the new spec, conditions and the revision annotation still
+  // describe the previous rollout (perhaps a failed one): judge nothing yet.
+  if ((workload.status?.observedGeneration ?? 0) < (workload.metadata.generation ?? 0)) return { state: 'progressing', summary: `${label(snapshot.ref)}: waiting for the controller to see the new spec`, problems: [] }
   const newPods = newRevisionPods(snapshot)
   const problems = newPods.flatMap((pod) => podProblems(pod, options, memory, now))
   const conditionFailure = failedCondition(workload)
