@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { credentialsOf, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { leftBehind, runKube, WEB_MANIFESTS, type KubeRun } from '../helpers/kube-action.js'
 import { startHealthServer, startPrometheusServer, type HealthServer, type PrometheusServer } from '../helpers/health-servers.js'
@@ -131,6 +131,57 @@ describe('kube-deploy, rolling', () => {
     expect(real.outputs.result).toBe('deployed')
     const d = cluster.json<{ metadata: { labels: Record<string, string> } }>(['get', 'deployment', 'web', '-n', ns2])
     expect(d.metadata.labels['app.kubernetes.io/part-of']).toBe('acme')
+  }, 120_000)
+})
+
+describe('kube-deploy, StatefulSets, DaemonSets and the progress deadline', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sgw-sts-'))
+  const stateful = join(dir, 'stateful.yaml')
+  writeFileSync(
+    stateful,
+    [
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  replicas: 2\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec: {containers: [{name: db, image: "postgres:16"}]}\n',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: agent, image: "agent:1.0"}]\n'
+    ].join('---\n')
+  )
+  const template = (ns: string, kind: string, name: string): string => cluster.kubectl(['get', kind, name, '-n', ns, '-o', 'jsonpath={.spec.template.spec.containers[0].image}'])
+
+  it('rolls a StatefulSet and a DaemonSet out, and both back when the StatefulSet crash-loops', async () => {
+    const ns = freshNamespace(cluster, 'sts')
+    expect((await deploy(ns, { manifests: stateful, images: 'db=postgres:16.1\nagent=agent:1.1' })).outputs.result).toBe('deployed')
+    const good = await deploy(ns, { manifests: stateful, images: 'db=postgres:16.2\nagent=agent:1.2' })
+    expect(good.outputs.result).toBe('deployed')
+    expect(good.outputs.revision).toMatch(/^statefulset\/db=db-[a-z0-9]+,daemonset\/agent=2$/)
+    const bad = await deploy(ns, { manifests: stateful, images: 'db=postgres:crashloop\nagent=agent:1.3' })
+    expect(bad.outputs.result).toBe('rolled-back')
+    expect(bad.outputs.reason).toMatch(/^statefulset\/db: pod db-1 container db CrashLoopBackOff/)
+    expect(template(ns, 'statefulset', 'db')).toBe('postgres:16.2')
+    expect(template(ns, 'daemonset', 'agent')).toBe('agent:1.2')
+    const sts = cluster.json<{ status: { readyReplicas: number; currentRevision: string; updateRevision: string } }>(['get', 'statefulset', 'db', '-n', ns])
+    expect(sts.status.readyReplicas).toBe(2)
+    expect(sts.status.currentRevision).toBe(sts.status.updateRevision)
+  }, 120_000)
+
+  it('ProgressDeadlineExceeded fails the rollout when the Deployment says so', async () => {
+    const ns = freshNamespace(cluster, 'pdl')
+    const file = join(dir, 'deadline.yaml')
+    writeFileSync(file, readFileSync(join(WEB_MANIFESTS, 'deployment.yaml'), 'utf8').replace('  replicas: 2\n', '  replicas: 2\n  progressDeadlineSeconds: 4\n'))
+    expect((await deploy(ns, { manifests: file })).outputs.result).toBe('deployed')
+    const run = await deploy(ns, { manifests: file, images: 'web=ghcr.io/acme/web:unready', 'readiness-grace': '10m' })
+    expect(run.outputs.result).toBe('rolled-back')
+    expect(run.outputs.reason).toMatch(/^deployment\/web: ProgressDeadlineExceeded \(ReplicaSet "web-[a-z0-9]+" has timed out progressing\.\)/)
+    expect(imageOf(deployment(ns))).toBe('ghcr.io/acme/web:1.0.0')
+  }, 120_000)
+
+  it('exports KUBECONFIG for later steps only when export-kubeconfig is true', async () => {
+    const ns = freshNamespace(cluster, 'exp')
+    const envFile = (run: KubeRun): string => readFileSync(join(dirname(run.runnerTemp), 'env'), 'utf8')
+    const quiet = await deploy(ns, {})
+    expect(envFile(quiet)).not.toContain('KUBECONFIG')
+    const exported = await deploy(ns, { 'export-kubeconfig': 'true' })
+    expect(envFile(exported)).toContain(`KUBECONFIG<<`)
+    expect(envFile(exported)).toContain(exported.kubeconfigPath)
+    expect(exported.kubeconfigPath.startsWith(exported.runnerTemp)).toBe(true)
   }, 120_000)
 })
 

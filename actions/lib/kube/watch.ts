@@ -34,8 +34,7 @@ export async function snapshotWorkload(kubectl: Kubectl, ref: WorkloadRef): Prom
   if (!workload) return { ref, workload: null, replicaSets: [], pods: [] }
   const selector = selectorString(workload.spec.selector)
   const kinds = ref.kind === 'Deployment' ? 'replicasets,pods' : 'pods'
-  const list = await kubectl.json<{ items: (Pod | ReplicaSet)[] & { kind?: string }[] }>(['get', kinds, '-n', ref.namespace, '-l', selector], `listing the pods of ${describeWorkload(ref)}`)
-  const items = list.items as ((Pod | ReplicaSet) & { kind?: string })[]
+  const { items } = await kubectl.json<{ items: ((Pod | ReplicaSet) & { kind?: string })[] }>(['get', kinds, '-n', ref.namespace, '-l', selector], `listing the pods of ${describeWorkload(ref)}`)
   return {
     ref,
     workload: { ...workload, kind: ref.kind },
