@@ -6,6 +6,9 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { REPO_ROOT } from '../helpers/tools.js'
 import { readGateSettings } from '../../actions/lib/gate/settings.js'
+import { KubeInput, readWatchOptions } from '../../actions/lib/kube/session.js'
+import { DeployInput, DeployOutput, readHealth } from '../../actions/kube-deploy/settings.js'
+import { RollbackInput, RollbackOutput } from '../../actions/kube-rollback/main.js'
 
 interface Meta {
   name: string
@@ -60,5 +63,26 @@ describe('action metadata', () => {
     const fromYaml = readGateSettings((n) => inputs[n]?.default)
     const fromCode = readGateSettings(() => undefined)
     expect(fromYaml).toEqual(fromCode)
+  })
+})
+
+describe('kube actions: the inputs and outputs the code reads and writes are the ones action.yml declares', () => {
+  it.each([
+    ['kube-deploy', [...Object.values(KubeInput), ...Object.values(DeployInput)], Object.values(DeployOutput)],
+    ['kube-rollback', [...Object.values(KubeInput), ...Object.values(RollbackInput)], Object.values(RollbackOutput)]
+  ])('%s', (name, inputs, outputs) => {
+    const m = meta(name)
+    expect(Object.keys(m.inputs ?? {}).sort()).toEqual([...new Set(inputs as string[])].sort())
+    expect(Object.keys(m.outputs ?? {}).sort()).toEqual([...(outputs as string[])].sort())
+    expect(m.runs.post).toBe(`../../dist/${name}/index.js`)
+  })
+
+  it('the defaults in action.yml are the code defaults', () => {
+    const m = meta('kube-deploy')
+    const watch = readWatchOptions(() => '')
+    const fromYml = readWatchOptions((n) => m.inputs?.[n]?.default ?? '')
+    expect(fromYml).toEqual(watch)
+    const health = readHealth(() => '', DeployInput.HealthUrl)
+    expect(readHealth((n) => m.inputs?.[n]?.default ?? '', DeployInput.HealthUrl)).toEqual(health)
   })
 })
