@@ -1,0 +1,3 @@
+import { runSemverTag } from './main.js'
+
+await runSemverTag()
