@@ -172,6 +172,9 @@ describe('versions from Conventional Commits on real histories', () => {
     repo.tag('v9.0.0')
     repo.commit('fix: a')
     expect((await versionOf(repo, { 'tag-prefix': 'web-' })).outputs).toMatchObject({ version: '2.0.1', tag: 'web-2.0.1' })
+    repo.tag('3.1.0')
+    repo.commit('feat: b')
+    expect((await versionOf(repo, { 'tag-prefix': 'none' })).outputs).toMatchObject({ version: '3.2.0', tag: '3.2.0' })
   }, 60_000)
 
   it('release-branches with a glob: release/1.x gets plain versions', async () => {

@@ -9,6 +9,8 @@ import { readGateSettings } from '../../actions/lib/gate/settings.js'
 import { KubeInput, readWatchOptions } from '../../actions/lib/kube/session.js'
 import { DeployInput, DeployOutput, readHealth } from '../../actions/kube-deploy/settings.js'
 import { RollbackInput, RollbackOutput } from '../../actions/kube-rollback/main.js'
+import { PublishInput, VersionOutput } from '../../actions/semver-tag/main.js'
+import { readPlanSettings, VersionInput } from '../../actions/lib/release/plan.js'
 
 interface Meta {
   name: string
@@ -84,5 +86,14 @@ describe('kube actions: the inputs and outputs the code reads and writes are the
     expect(fromYml).toEqual(watch)
     const health = readHealth(() => '', DeployInput.HealthUrl)
     expect(readHealth((n) => m.inputs?.[n]?.default ?? '', DeployInput.HealthUrl)).toEqual(health)
+  })
+})
+
+describe('semver-tag: the inputs and outputs the code reads and writes are the ones action.yml declares', () => {
+  it('inputs, outputs and defaults', () => {
+    const m = meta('semver-tag')
+    expect(Object.keys(m.inputs ?? {}).sort()).toEqual([...Object.values(VersionInput), ...Object.values(PublishInput)].sort())
+    expect(Object.keys(m.outputs ?? {}).sort()).toEqual([...Object.values(VersionOutput)].sort())
+    expect(readPlanSettings((n) => m.inputs?.[n]?.default ?? '')).toEqual(readPlanSettings(() => ''))
   })
 })

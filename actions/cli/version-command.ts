@@ -14,7 +14,7 @@ elsewhere; the image tags and labels; the changelog.
   --path DIR                 the git checkout (default .)
   --branch NAME              treat HEAD as a push to this branch (default: GITHUB_REF, else the current branch)
   --pr N                     treat HEAD as pull request N
-  --tag-prefix P             default v
+  --tag-prefix P             default v; none for tags without a prefix
   --bump B                   auto (default), major, minor, patch, none
   --default-bump B           bump of other commit types (default patch; none)
   --major-on-zero true|false default false

@@ -3,6 +3,7 @@
 import type { getOctokit } from '@actions/github'
 import semver from 'semver'
 import { UserError } from '../errors/user-error.js'
+import { tagVersion } from './version.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -74,7 +75,7 @@ export function movingTags(version: string, prefix: string, allTags: readonly st
   const major = semver.major(version)
   const minor = semver.minor(version)
   const newer = allTags
-    .map((t) => semver.valid(t.slice(prefix.length)))
+    .map((t) => tagVersion(t, prefix))
     .filter((v): v is string => v !== null && semver.prerelease(v) === null && semver.gt(v, version))
   const out: string[] = []
   if (!newer.some((v) => semver.major(v) === major)) out.push(`${prefix}${major}`)

@@ -53,7 +53,9 @@ type Get = (name: string) => string | undefined
 const BUMPS = ['major', 'minor', 'patch', 'none'] as const
 
 export function readPlanSettings(get: Get): PlanSettings {
-  const tagPrefix = get(VersionInput.TagPrefix) ?? 'v'
+  // Empty means the default, as for every input; `none` means tags without a prefix (1.2.3).
+  const rawPrefix = (get(VersionInput.TagPrefix) ?? '').trim()
+  const tagPrefix = rawPrefix === '' ? 'v' : rawPrefix === 'none' ? '' : rawPrefix
   if (/[\s~^:?*[\\]/.test(tagPrefix)) throw new UserError(`Input "${VersionInput.TagPrefix}" cannot be part of a git tag name: "${tagPrefix}".`)
   const initial = (get(VersionInput.InitialVersion) ?? '').trim() || '0.1.0'
   if (!semver.valid(initial) || semver.prerelease(initial)) throw new UserError(`Input "${VersionInput.InitialVersion}" must be a version like 0.1.0 or 1.0.0, got "${initial}".`)

@@ -50,12 +50,21 @@ export function isReleaseBranch(branch: string | undefined, patterns: readonly s
   return branch !== undefined && patterns.some((p) => minimatch(branch, p))
 }
 
+const STRICT_SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
+
+/** The version a tag names with this prefix, strictly (semver alone would also take "v1.2.3" without a prefix). */
+export function tagVersion(tag: string, prefix: string): string | null {
+  if (!tag.startsWith(prefix)) return null
+  const rest = tag.slice(prefix.length)
+  return STRICT_SEMVER.test(rest) ? semver.valid(rest) : null
+}
+
 /** The highest stable version among tags with the prefix; versions-looking non-semver tags warned about. */
 export function latestVersion(tags: readonly string[], prefix: string, warnings: string[]): { tag: string; version: string } | undefined {
   let best: { tag: string; version: string } | undefined
   for (const tag of tags) {
     const rest = tag.slice(prefix.length)
-    const version = semver.valid(rest)
+    const version = tagVersion(tag, prefix)
     if (!version) {
       if (/^\d/.test(rest)) warnings.push(`Tag "${tag}" looks like a version but is not semver (MAJOR.MINOR.PATCH); it is ignored.`)
       continue
@@ -85,7 +94,7 @@ export async function computeVersion(git: Git, settings: VersionSettings, contex
 
   // A pushed version tag is the version.
   if (context.ref.startsWith(`refs/tags/${settings.tagPrefix}`)) {
-    const tagged = semver.valid(context.ref.slice(`refs/tags/${settings.tagPrefix}`.length))
+    const tagged = tagVersion(context.ref.slice('refs/tags/'.length), settings.tagPrefix)
     if (tagged) {
       const below = latestVersion(reachable.filter((t) => t !== context.ref.slice('refs/tags/'.length)), settings.tagPrefix, [])
       const diff = below ? semver.diff(below.version, tagged) : null
