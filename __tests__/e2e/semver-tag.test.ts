@@ -250,6 +250,30 @@ describe('tags, the moving major tag and the release through the GitHub API (loo
     }
   }, 60_000)
 
+  it('a concurrent run created the tag between our read and our write: GitHub answers 422 and the run still succeeds', async () => {
+    const store = gitStore({ owner: 'acme', repo: 'web' })
+    const first = await startGitHubApi(store.handlers, TOKEN)
+    try {
+      expect((await semverTag(repo, { 'push-tag': 'true', token: TOKEN }, 'push_main', withApi(first))).exitCode).toBe(0)
+    } finally {
+      await first.close()
+    }
+    // The second run's first read of the tag misses it (the other run had not written it yet).
+    let misses = 1
+    const racing = { ...store.handlers, 'git/get-ref': (r: Parameters<typeof store.handlers['git/get-ref']>[0]) => (misses-- > 0 ? { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } } : store.handlers['git/get-ref'](r)) }
+    const api = await startGitHubApi(racing, TOKEN)
+    try {
+      const run = await semverTag(repo, { 'push-tag': 'true', token: TOKEN }, 'push_main', withApi(api))
+      expect(run.exitCode).toBe(0)
+      expect(run.summary).toMatch(/Tag `v1.3.0` on [0-9a-f]{7}: unchanged/)
+      const createRef = api.requests.find((r) => r.operationId === 'git/create-ref')
+      expect(createRef).toBeDefined()
+      expect(api.violations).toEqual([])
+    } finally {
+      await api.close()
+    }
+  }, 60_000)
+
   it('a release that already exists (GitHub answers 422 already_exists) is updated in place', async () => {
     const store = gitStore({ owner: 'acme', repo: 'web' })
     store.seedRelease('v1.3.0', 'an older body')
