@@ -47,7 +47,8 @@ export async function runSemverTag(): Promise<void> {
     for (const w of plan.result.warnings) core.warning(w)
     setOutputs(plan)
     const lines = await publishRelease(plan, publish, settings.version.tagPrefix, settings.path)
-    await core.summary.addRaw(summary(plan, lines)).write()
+    // Outside a runner (a local run of the bundle) there is no job summary to write.
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary(plan, lines)).write()
     core.info(`Version ${plan.result.version} (${plan.result.bump}${plan.result.previousVersion ? ` from ${plan.result.previousVersion}` : ''}); ${plan.tags.length} image tag(s)`)
   })
 }
