@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { REPO_ROOT } from '../helpers/tools.js'
 import { readGateSettings } from '../../actions/lib/gate/settings.js'
-import { KubeInput, readWatchOptions } from '../../actions/lib/kube/session.js'
-import { DeployInput, DeployOutput, readHealth } from '../../actions/kube-deploy/settings.js'
-import { RollbackInput, RollbackOutput } from '../../actions/kube-rollback/main.js'
+import { KubeInput, KubeOutput, readWatchOptions } from '../../actions/lib/kube/session.js'
+import { DeployInput, readHealth } from '../../actions/kube-deploy/settings.js'
+import { RollbackInput } from '../../actions/kube-rollback/main.js'
 import { PublishInput, VersionOutput } from '../../actions/semver-tag/main.js'
 import { readPlanSettings, VersionInput } from '../../actions/lib/release/plan.js'
 
@@ -70,8 +70,8 @@ describe('action metadata', () => {
 
 describe('kube actions: the inputs and outputs the code reads and writes are the ones action.yml declares', () => {
   it.each([
-    ['kube-deploy', [...Object.values(KubeInput), ...Object.values(DeployInput)], Object.values(DeployOutput)],
-    ['kube-rollback', [...Object.values(KubeInput), ...Object.values(RollbackInput)], Object.values(RollbackOutput)]
+    ['kube-deploy', [...Object.values(KubeInput), ...Object.values(DeployInput)], Object.values(KubeOutput)],
+    ['kube-rollback', [...Object.values(KubeInput), ...Object.values(RollbackInput)], Object.values(KubeOutput)]
   ])('%s', (name, inputs, outputs) => {
     const m = meta(name)
     expect(Object.keys(m.inputs ?? {}).sort()).toEqual([...new Set(inputs as string[])].sort())

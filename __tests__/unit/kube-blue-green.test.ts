@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { coloredName, colorDeployment, COLORS, liveColor, otherColor, planBlueGreen, routeService, type Color } from '../../actions/lib/kube/blue-green.js'
 import { parseManifests, podTemplateOf, type KubeObject } from '../../actions/lib/kube/manifests.js'
 import { UserError } from '../../actions/lib/errors/user-error.js'
+import { thrown } from '../helpers/unit.js'
 
 const LABEL = 'sgw.dev/color'
 
@@ -40,14 +41,6 @@ spec:
 
 const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-settings, namespace: shop}\ndata: {LOG_LEVEL: info}\n'
 
-function thrown(fn: () => unknown): Error {
-  try {
-    fn()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected a throw')
-}
 
 describe('planBlueGreen', () => {
   it.each([

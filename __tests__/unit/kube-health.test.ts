@@ -1,22 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { analyseHealth, checkHttp, checkPrometheus, hasHealthChecks, readJsonPath, type HealthSettings } from '../../actions/lib/kube/health.js'
-import type { Clock } from '../../actions/lib/kube/watch.js'
 import { formatSampleValue, refusedUrl, startHealthServer, startPrometheusServer, type HealthServer, type PrometheusServer } from '../helpers/health-servers.js'
+import { fakeClock } from '../helpers/unit.js'
 
-/** Virtual time: sleep advances the clock at once, so minutes of analysis take milliseconds. */
-function fakeClock(start = 1_700_000_000_000): Clock & { sleeps: number[]; elapsed(): number } {
-  let now = start
-  const sleeps: number[] = []
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-      now += ms
-    },
-    sleeps,
-    elapsed: () => now - start
-  }
-}
 
 let health: HealthServer
 let prometheus: PrometheusServer

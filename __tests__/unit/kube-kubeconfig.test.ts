@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml'
 import { collectSecrets, readKubeconfig, removeKubeconfig, writeKubeconfig, type KubeconfigDocument } from '../../actions/lib/kube/kubeconfig.js'
 import { UserError } from '../../actions/lib/errors/user-error.js'
+import { thrown } from '../helpers/unit.js'
 
 const INPUT = 'cluster-kubeconfig'
 
@@ -93,14 +94,6 @@ function recorder(): { mask: (s: string) => void; masked: string[] } {
 /** base64 as `base64` prints it by default: wrapped at 76 columns. */
 const wrappedBase64 = (text: string): string => Buffer.from(text).toString('base64').replace(/.{76}/g, '$&\n')
 
-function thrown(fn: () => unknown): Error {
-  try {
-    fn()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected a throw')
-}
 
 describe('readKubeconfig', () => {
   it.each([

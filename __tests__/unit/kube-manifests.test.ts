@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { stringify as stringifyYaml } from 'yaml'
 import { applyImageOverrides, containerImages, describeWorkload, parseImageOverrides, parseManifests, podTemplateOf, readManifestFiles, resolveManifestFiles, workloadsOf, type KubeObject } from '../../actions/lib/kube/manifests.js'
 import { UserError } from '../../actions/lib/errors/user-error.js'
+import { thrown } from '../helpers/unit.js'
 
 const deploymentYaml = (name: string, extra = ''): string => `apiVersion: apps/v1
 kind: Deployment
@@ -39,14 +40,6 @@ spec:
   ports: [{port: 80, targetPort: 8080}]
 `
 
-function thrown(fn: () => unknown): Error {
-  try {
-    fn()
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('expected a throw')
-}
 
 async function rejected(promise: Promise<unknown>): Promise<Error> {
   try {

@@ -3,6 +3,7 @@ import { classifyFailure, Kubectl, KubectlError, type CommandResult, type Comman
 import { watchRollout, type Clock, type WatchOptions } from '../../actions/lib/kube/watch.js'
 import type { WorkloadRef } from '../../actions/lib/kube/manifests.js'
 import { UserError } from '../../actions/lib/errors/user-error.js'
+import { fakeClock } from '../helpers/unit.js'
 
 // Real kubectl stderr, as printed by kubectl 1.28-1.31.
 const STDERR = {
@@ -13,19 +14,6 @@ const STDERR = {
   notFound: 'Error from server (NotFound): deployments.apps "web" not found\n'
 }
 
-/** Virtual time: sleep advances the clock at once. */
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 0
-  const sleeps: number[] = []
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms)
-      now += ms
-    },
-    sleeps
-  }
-}
 
 const NS = 'shop'
 const DEPLOY_UID = '5f0c2a9e-6d0b-4c53-9a35-0b1c4d8e2f10'

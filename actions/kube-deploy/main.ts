@@ -7,15 +7,15 @@ import { stringify as stringifyYaml } from 'yaml'
 import { input, runAction } from '../lib/action/run-action.js'
 import { deploy, type DeployOutcome } from '../lib/kube/deploy.js'
 import { applyImageOverrides, parseManifests } from '../lib/kube/manifests.js'
-import { actionReporter, helmFor, mainOrPost, openSession, type KubeSession } from '../lib/kube/session.js'
+import { actionReporter, helmFor, KubeOutput, mainOrPost, openSession, setKubeOutputs, type KubeSession } from '../lib/kube/session.js'
 import { deploySummary } from '../lib/kube/summary.js'
-import { DeployInput, DeployOutput, readDeploySettings } from './settings.js'
+import { DeployInput, readDeploySettings } from './settings.js'
 
 const POST_RENDER_FLAG = '--sgw-post-render'
 
 export async function runKubeDeploy(): Promise<void> {
   if (process.argv[2] === POST_RENDER_FLAG) return postRender(process.argv[3])
-  await mainOrPost(() => runAction(deployStep, () => core.setOutput(DeployOutput.Result, 'failed')))
+  await mainOrPost(() => runAction(deployStep, () => core.setOutput(KubeOutput.Result, 'failed')))
 }
 
 async function deployStep(): Promise<void> {
@@ -30,13 +30,7 @@ async function deployStep(): Promise<void> {
 }
 
 async function publish(outcome: DeployOutcome, session: KubeSession): Promise<void> {
-  core.setOutput(DeployOutput.Result, outcome.result)
-  core.setOutput(DeployOutput.Revision, outcome.revision)
-  core.setOutput(DeployOutput.PreviousRevision, outcome.previousRevision)
-  core.setOutput(DeployOutput.Reason, outcome.reason)
-  core.setOutput(DeployOutput.DurationSeconds, String(outcome.durationSeconds))
-  core.setOutput(DeployOutput.RollbackSeconds, outcome.rollbackSeconds === undefined ? '' : String(outcome.rollbackSeconds))
-  core.setOutput(DeployOutput.Images, outcome.images.join('\n'))
+  setKubeOutputs(outcome)
   const environment = input(DeployInput.Environment).trim()
   await core.summary.addRaw(deploySummary(outcome, { server: session.config.server, context: session.config.context }, environment ? `to ${environment}` : 'kube-deploy')).write()
   if (outcome.result === 'deployed') core.info(`Deployed: ${outcome.reason}`)

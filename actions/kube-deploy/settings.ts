@@ -36,16 +36,6 @@ export const DeployInput = {
   Environment: 'environment'
 } as const
 
-export const DeployOutput = {
-  Result: 'result',
-  Revision: 'revision',
-  PreviousRevision: 'previous-revision',
-  Reason: 'reason',
-  DurationSeconds: 'duration-seconds',
-  RollbackSeconds: 'rollback-seconds',
-  Images: 'images'
-} as const
-
 type Get = (name: string) => string
 
 export type SourceInput = { type: 'manifests'; patterns: string[] } | { type: 'kustomize'; dir: string } | { type: 'helm'; chart: string; release: string; values: string[]; set: string[] }

@@ -4,7 +4,7 @@ import { input, runAction } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseList, parseWholeNumber } from '../lib/inputs/parse.js'
 import { rollback, parseWorkloadRef, type RollbackOutcome, type RollbackTarget } from '../lib/kube/rollback.js'
-import { actionReporter, helmFor, mainOrPost, openSession, readWatchOptions, type KubeSession } from '../lib/kube/session.js'
+import { actionReporter, helmFor, KubeOutput, mainOrPost, openSession, readWatchOptions, setKubeOutputs, type KubeSession } from '../lib/kube/session.js'
 import { esc } from '../lib/report/markdown.js'
 
 export const RollbackInput = {
@@ -15,18 +15,8 @@ export const RollbackInput = {
   ColorLabel: 'color-label'
 } as const
 
-export const RollbackOutput = {
-  Result: 'result',
-  Revision: 'revision',
-  PreviousRevision: 'previous-revision',
-  Reason: 'reason',
-  DurationSeconds: 'duration-seconds',
-  RollbackSeconds: 'rollback-seconds',
-  Images: 'images'
-} as const
-
 export async function runKubeRollback(): Promise<void> {
-  await mainOrPost(() => runAction(rollbackStep, () => core.setOutput(RollbackOutput.Result, 'failed')))
+  await mainOrPost(() => runAction(rollbackStep, () => core.setOutput(KubeOutput.Result, 'failed')))
 }
 
 export function readTarget(get: (name: string) => string, namespace: string): RollbackTarget {
@@ -56,13 +46,7 @@ async function rollbackStep(): Promise<void> {
 }
 
 async function publish(outcome: RollbackOutcome, session: KubeSession): Promise<void> {
-  core.setOutput(RollbackOutput.Result, outcome.result)
-  core.setOutput(RollbackOutput.Revision, outcome.revision)
-  core.setOutput(RollbackOutput.PreviousRevision, outcome.previousRevision)
-  core.setOutput(RollbackOutput.Reason, outcome.reason)
-  core.setOutput(RollbackOutput.DurationSeconds, String(outcome.seconds))
-  core.setOutput(RollbackOutput.RollbackSeconds, String(outcome.seconds))
-  core.setOutput(RollbackOutput.Images, outcome.images.join('\n'))
+  setKubeOutputs({ ...outcome, durationSeconds: outcome.seconds, rollbackSeconds: outcome.seconds })
   const ok = outcome.result === 'rolled-back'
   const lines = [
     `## ${ok ? '↩️ Rolled back' : '❌ Rollback failed'}`,

@@ -5,7 +5,7 @@ import { UserError, messageOf } from '../errors/user-error.js'
 import { coloredName, liveColor, otherColor, planBlueGreen, routeService, type Color } from './blue-green.js'
 import { analyseHealth, hasHealthChecks, type HealthResult, type HealthSettings } from './health.js'
 import { Helm, lastGoodRevision } from './helm.js'
-import { KubectlError, type Kubectl } from './kubectl.js'
+import type { Kubectl } from './kubectl.js'
 import { applyImageOverrides, containerImages, describeWorkload, parseManifests, podTemplateOf, workloadsOf, type KubeObject, type WorkloadRef } from './manifests.js'
 import { revisionOf, type WorkloadObject } from './rollout.js'
 import { podWarnings, realClock, snapshotWorkload, watchRollout, type Clock, type WatchOptions, type WatchResult } from './watch.js'
@@ -75,10 +75,7 @@ interface Recorded {
 }
 
 class DeployFailure extends Error {
-  constructor(
-    readonly reason: string,
-    readonly phase: 'apply' | 'rollout' | 'health' | 'switch'
-  ) {
+  constructor(readonly reason: string) {
     super(reason)
   }
 }
@@ -149,14 +146,6 @@ function revisionsText(values: readonly { ref: WorkloadRef; revision?: string }[
   return values.map((v) => `${describeWorkload(v.ref)}=${v.revision ?? ''}`).join(',')
 }
 
-async function currentRevisions(kubectl: Kubectl, refs: readonly WorkloadRef[]): Promise<{ ref: WorkloadRef; revision?: string; images: string[] }[]> {
-  return Promise.all(
-    refs.map(async (ref) => {
-      const live = await kubectl.getOrNull<WorkloadObject>(ref.kind.toLowerCase(), ref.name, ref.namespace)
-      return { ref, revision: live ? revisionOf({ ...live, kind: ref.kind }) : undefined, images: containerImages(podTemplateOf(live ?? {})) }
-    })
-  )
-}
 
 /** Watch the rollout, then the health analysis; throws DeployFailure with the reason. */
 async function prove(kubectl: Kubectl, refs: readonly WorkloadRef[], settings: DeploySettings, health: HealthSettings | undefined, phase: string, outcome: DeployOutcome, report: Reporter, clock: Clock): Promise<void> {
@@ -172,14 +161,14 @@ async function prove(kubectl: Kubectl, refs: readonly WorkloadRef[], settings: D
         }
         for (const [ns, pods] of byNamespace) for (const [pod, lines] of await podWarnings(kubectl, ns, pods)) outcome.podEvents.set(pod, lines)
       }
-      throw new DeployFailure(watch.reason, 'rollout')
+      throw new DeployFailure(watch.reason)
     }
     report.info(`Rolled out in ${watch.seconds}s`)
   }
   if (health && hasHealthChecks(health)) {
     const result = await report.group(`Health analysis (${phase})`, () => analyseHealth(health, (l) => report.info(l), clock))
     outcome.health.push({ phase, result })
-    if (!result.ok) throw new DeployFailure(result.reason, 'health')
+    if (!result.ok) throw new DeployFailure(result.reason)
   }
 }
 
@@ -198,7 +187,7 @@ async function deployRolling(kubectl: Kubectl, settings: DeploySettings, objects
   const applied = clock.now()
   try {
     await prove(kubectl, refs, settings, settings.health, 'after the rollout', outcome, report, clock)
-    const after = await currentRevisions(kubectl, refs)
+    const after = await record(kubectl, refs)
     outcome.result = 'deployed'
     outcome.reason = refs.length ? `${refs.map(describeWorkload).join(', ')} rolled out${hasHealthChecks(settings.health) ? ' and passed the health analysis' : ''}` : 'applied (no Deployment, StatefulSet or DaemonSet to watch)'
     outcome.revision = revisionsText(after)
@@ -211,7 +200,7 @@ async function deployRolling(kubectl: Kubectl, settings: DeploySettings, objects
 }
 
 async function rollbackRolling(kubectl: Kubectl, settings: DeploySettings, recorded: Recorded[], outcome: DeployOutcome, report: Reporter, clock: Clock, applied: number): Promise<void> {
-  const failedAfter = await currentRevisions(kubectl, recorded.map((r) => r.ref)).catch(() => recorded.map((r) => ({ ref: r.ref, revision: undefined, images: [] as string[] })))
+  const failedAfter = await record(kubectl, recorded.map((r) => r.ref)).catch(() => recorded.map((r): Recorded => ({ ref: r.ref, existed: false, images: [] })))
   outcome.workloads = stories(recorded, failedAfter)
   outcome.revision = revisionsText(failedAfter)
   if (!settings.rollbackOnFailure) {
@@ -241,8 +230,8 @@ async function rollbackRolling(kubectl: Kubectl, settings: DeploySettings, recor
     const existing = recorded.filter((r) => r.existed).map((r) => r.ref)
     const watch = existing.length ? await report.group('Waiting for the restored revision to be healthy', () => watchRollout(kubectl, existing, settings.watch, (l) => report.info(l), clock)) : undefined
     outcome.rollbackSeconds = Math.round((clock.now() - rollbackStarted) / 100) / 10
-    if (watch && watch.state === 'failed') throw new DeployFailure(`the restored revision is not healthy either: ${watch.reason}`, 'rollout')
-    const after = await currentRevisions(kubectl, recorded.map((r) => r.ref))
+    if (watch && watch.state === 'failed') throw new DeployFailure(`the restored revision is not healthy either: ${watch.reason}`)
+    const after = await record(kubectl, recorded.map((r) => r.ref))
     outcome.revision = revisionsText(after)
     outcome.workloads = stories(recorded, failedAfter).map((s, i) => ({ ...s, restored: after[i]?.revision }))
     outcome.result = 'rolled-back'
@@ -300,11 +289,12 @@ async function deployHelm(kubectl: Kubectl, helm: Helm, settings: DeploySettings
     await prove(kubectl, refs, settings, settings.health, 'after the rollout', outcome, report, clock)
     outcome.result = 'deployed'
     outcome.reason = `release ${source.release} revision ${outcome.revision} rolled out${hasHealthChecks(settings.health) ? ' and passed the health analysis' : ''}`
-    outcome.workloads = stories(await record(kubectl, refs), await currentRevisions(kubectl, refs)).map((s) => ({ ...s, before: recordedBefore.find((r) => describeWorkload(r.ref) === s.workload)?.revision, imagesBefore: recordedBefore.find((r) => describeWorkload(r.ref) === s.workload)?.images ?? [] }))
+    const now = await record(kubectl, refs)
+    outcome.workloads = stories(now, now).map((s) => ({ ...s, before: recordedBefore.find((r) => describeWorkload(r.ref) === s.workload)?.revision, imagesBefore: recordedBefore.find((r) => describeWorkload(r.ref) === s.workload)?.images ?? [] }))
   } catch (error) {
     if (!(error instanceof DeployFailure)) throw error
     outcome.reason = error.reason
-    outcome.workloads = stories(recordedBefore.length ? recordedBefore : refs.map((ref) => ({ ref, existed: false, images: [] })), await currentRevisions(kubectl, refs).catch(() => []))
+    outcome.workloads = stories(recordedBefore.length ? recordedBefore : refs.map((ref) => ({ ref, existed: false, images: [] })), await record(kubectl, refs).catch(() => []))
     if (!settings.rollbackOnFailure) {
       outcome.result = 'failed'
       return outcome
@@ -316,7 +306,7 @@ async function deployHelm(kubectl: Kubectl, helm: Helm, settings: DeploySettings
         await report.group(`helm rollback ${source.release} ${good.revision}`, () => helm.rollback(source.release, good.revision, settings.namespace))
         restored.push(`release ${source.release}: rolled back to revision ${good.revision}`)
         const watch = before.length ? await report.group('Waiting for the restored revision to be healthy', () => watchRollout(kubectl, before, settings.watch, (l) => report.info(l), clock)) : undefined
-        if (watch?.state === 'failed') throw new DeployFailure(`the restored revision is not healthy either: ${watch.reason}`, 'rollout')
+        if (watch?.state === 'failed') throw new DeployFailure(`the restored revision is not healthy either: ${watch.reason}`)
         const after = await helm.history(source.release, settings.namespace)
         outcome.revision = String(after[after.length - 1]?.revision ?? '')
       } else {
@@ -384,13 +374,13 @@ async function deployBlueGreen(kubectl: Kubectl, settings: DeploySettings, objec
     try {
       await setRoute(idle)
     } catch (error) {
-      throw new DeployFailure(`switching the Service to ${idle} failed: ${messageOf(error)}`, 'switch')
+      throw new DeployFailure(`switching the Service to ${idle} failed: ${messageOf(error)}`)
     }
     outcome.blueGreen.switched = true
     report.info(`Switched ${plan.services.map((s) => `service/${s.metadata.name}`).join(', ')} to ${idle}`)
     await prove(kubectl, [], settings, settings.health, `${idle} after the switch`, outcome, report, clock)
     if (live && !settings.keepPrevious) await scaleDown(kubectl, liveRefs, report)
-    const after = await currentRevisions(kubectl, refs)
+    const after = await record(kubectl, refs)
     outcome.result = 'deployed'
     outcome.reason = `${idle} is live${live ? ` (${live} ${settings.keepPrevious ? 'kept for a fast switch back' : 'scaled to zero'})` : ''}`
     outcome.revision = `${idle}:${revisionsText(after)}`
@@ -398,7 +388,7 @@ async function deployBlueGreen(kubectl: Kubectl, settings: DeploySettings, objec
   } catch (error) {
     if (!(error instanceof DeployFailure)) throw error
     outcome.reason = error.reason
-    const after = await currentRevisions(kubectl, refs).catch(() => [])
+    const after = await record(kubectl, refs).catch(() => [])
     outcome.workloads = stories(recordedIdle, after)
     outcome.revision = `${idle}:${revisionsText(after)}`
     if (!settings.rollbackOnFailure) {
@@ -409,7 +399,7 @@ async function deployBlueGreen(kubectl: Kubectl, settings: DeploySettings, objec
     const restored: string[] = []
     try {
       if (outcome.blueGreen.switched) {
-        if (!live) throw new DeployFailure(`there is no previous colour to switch back to (first blue-green deploy)`, 'switch')
+        if (!live) throw new DeployFailure(`there is no previous colour to switch back to (first blue-green deploy)`)
         await setRoute(live)
         outcome.blueGreen.switchedBack = true
         restored.push(`Service switched back to ${live}`)
@@ -460,4 +450,3 @@ export async function scaleDown(kubectl: Kubectl, refs: readonly WorkloadRef[], 
   }
 }
 
-export { KubectlError }

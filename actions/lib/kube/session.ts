@@ -25,6 +25,37 @@ export const KubeInput = {
   MaxRestarts: 'max-restarts'
 } as const
 
+/** kube-deploy and kube-rollback answer with the same outputs. */
+export const KubeOutput = {
+  Result: 'result',
+  Revision: 'revision',
+  PreviousRevision: 'previous-revision',
+  Reason: 'reason',
+  DurationSeconds: 'duration-seconds',
+  RollbackSeconds: 'rollback-seconds',
+  Images: 'images'
+} as const
+
+export interface KubeOutputs {
+  result: string
+  revision: string
+  previousRevision: string
+  reason: string
+  durationSeconds: number
+  rollbackSeconds?: number
+  images: readonly string[]
+}
+
+export function setKubeOutputs(o: KubeOutputs): void {
+  core.setOutput(KubeOutput.Result, o.result)
+  core.setOutput(KubeOutput.Revision, o.revision)
+  core.setOutput(KubeOutput.PreviousRevision, o.previousRevision)
+  core.setOutput(KubeOutput.Reason, o.reason)
+  core.setOutput(KubeOutput.DurationSeconds, String(o.durationSeconds))
+  core.setOutput(KubeOutput.RollbackSeconds, o.rollbackSeconds === undefined ? '' : String(o.rollbackSeconds))
+  core.setOutput(KubeOutput.Images, o.images.join('\n'))
+}
+
 export const KubeState = { IsPost: 'isPost', KubeconfigPath: 'kubeconfig-path' } as const
 
 export interface KubeSession {
