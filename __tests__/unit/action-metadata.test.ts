@@ -11,6 +11,7 @@ import { DeployInput, readHealth } from '../../actions/kube-deploy/settings.js'
 import { RollbackInput } from '../../actions/kube-rollback/main.js'
 import { PublishInput, VersionOutput } from '../../actions/semver-tag/main.js'
 import { readPlanSettings, VersionInput } from '../../actions/lib/release/plan.js'
+import { NotifyInput, NotifyOutput, readNotifySettings } from '../../actions/slack-notify/settings.js'
 
 interface Meta {
   name: string
@@ -95,5 +96,18 @@ describe('semver-tag: the inputs and outputs the code reads and writes are the o
     expect(Object.keys(m.inputs ?? {}).sort()).toEqual([...Object.values(VersionInput), ...Object.values(PublishInput)].sort())
     expect(Object.keys(m.outputs ?? {}).sort()).toEqual([...Object.values(VersionOutput)].sort())
     expect(readPlanSettings((n) => m.inputs?.[n]?.default ?? '')).toEqual(readPlanSettings(() => ''))
+  })
+})
+
+describe('slack-notify: the inputs and outputs the code reads and writes are the ones action.yml declares', () => {
+  it('inputs, outputs and defaults', () => {
+    const m = meta('slack-notify')
+    expect(Object.keys(m.inputs ?? {}).sort()).toEqual([...Object.values(NotifyInput)].sort())
+    expect(Object.keys(m.outputs ?? {}).sort()).toEqual([...Object.values(NotifyOutput)].sort())
+    const webhook = { 'webhook-url': 'https://hooks.slack.com/services/T0/B0/x' } as Record<string, string>
+    const fromYml = readNotifySettings((n) => webhook[n] ?? m.inputs?.[n]?.default ?? '', {}, undefined)
+    const fromCode = readNotifySettings((n) => webhook[n] ?? '', {}, undefined)
+    expect(fromYml).toEqual(fromCode)
+    expect(fromCode.send).toEqual({ retries: 3, timeoutMs: 10_000, maxWaitMs: 60_000 })
   })
 })

@@ -1,6 +1,7 @@
 // sgw: the suite's engine on the command line, so anyone can reproduce a gate or a version locally.
 import { isUserError, messageOf } from '../lib/errors/user-error.js'
 import { gateCommand } from './gate-command.js'
+import { notifyCommand } from './notify-command.js'
 import { versionCommand } from './version-command.js'
 
 export const VERSION = '0.1.0'
@@ -10,6 +11,7 @@ const HELP = `Usage: sgw <command> [options]
 Commands:
   gate       judge scanner reports against severity thresholds (sgw gate --help)
   version    the version, image tags and changelog of HEAD, as semver-tag computes them (sgw version --help)
+  notify     the Slack message slack-notify sends, printed or sent (sgw notify --help)
 
 Options:
   --help     this text
@@ -17,7 +19,7 @@ Options:
 `
 
 type Command = (argv: readonly string[], out: (text: string) => void) => Promise<number>
-const COMMANDS: Record<string, Command> = { gate: gateCommand, version: versionCommand }
+const COMMANDS: Record<string, Command> = { gate: gateCommand, version: versionCommand, notify: notifyCommand }
 
 export async function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
   const [name, ...rest] = argv

@@ -1,0 +1,3 @@
+import { runSlackNotify } from './main.js'
+
+await runSlackNotify()
