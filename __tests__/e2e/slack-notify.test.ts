@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, runCli, visibleText, maskedValues, type ActionRun } from '../helpers/run-action.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
+import { fixture } from '../helpers/tools.js'
 
 let slack: SlackStandIn
 const work = mkdtempSync(join(tmpdir(), 'sgw-slack-'))
@@ -284,6 +285,21 @@ describe('templates and payloads', () => {
     expect(card).toContain('```severity  found  limit\\ncritical      1      0  over the limit\\nhigh          3      5\\nmedium        7     20\\n')
     expect(card).toContain('*Over the limit:* 1 critical (at most 0 allowed)')
     expect(run.outputs.ok).toBe('true')
+  })
+
+  it('security from the real gate\'s summary-json: counts, limits, verdict and the most severe new findings', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sgw-slack-gate-'))
+    const gate = await runAction('severity-gate', { cwd, inputs: { reports: fixture('reports', 'trivy-fs-all.json') } })
+    expect(gate.outputs.result).toBe('fail')
+    const run = await runAction('slack-notify', { cwd, inputs: { 'webhook-url': slack.webhookUrl, template: 'security', 'gate-report': join(cwd, gate.outputs['summary-json']) } })
+    expect(run.outputs.ok).toBe('true')
+    const body = lastBody()
+    expect(body.text).toBe(':x: Security gates failed on main')
+    const card = attachmentText(body)
+    expect(card).toContain(`critical  ${gate.outputs.critical.padStart(5)}      0  over the limit`)
+    expect(card).toContain(`*Over the limit:* ${gate.outputs.critical} critical (at most 0 allowed)`)
+    expect(card).toContain(`*Most severe of ${gate.outputs.new} new*`)
+    expect((card.match(/• \*critical\*/g) ?? []).length).toBe(Math.min(5, Number(gate.outputs.critical)))
   })
 
   it('release: a long changelog becomes mrkdwn, is cut to 25 lines with a link, and fits Slack', async () => {
