@@ -17,12 +17,18 @@
 #   helm                     helm.sh/helm/v3
 #   kwok                     sigs.k8s.io/kwok (the `kwok` controller that plays kubelet)
 #
+# The GitHub workflow tools the workflow tests run (`workflow` names just these):
+#   actionlint  github.com/rhysd/actionlint, built from the Go module proxy
+#   zizmor      Python virtual environment from PyPI (a binary wheel; no dependencies)
+#   act         github.com/nektos/act, built from the Go module proxy (runs workflows in host mode)
+#
 # Each tool lands in ${SGW_TOOLS_CACHE:-~/.cache/shared-gh-workflows/tools}/<tool>-<version>/,
 # outside the checkout, so a fresh clone on the same machine reuses it; <repo>/.tools/bin/ gets
 # symlinks. A second run only re-links and takes seconds.
 #
 # Usage: scripts/install-test-tools.sh [tool...]     (default: all of the above)
 #        scripts/install-test-tools.sh kube          (etcd, the Kubernetes binaries, helm, kwok)
+#        scripts/install-test-tools.sh workflow      (actionlint, zizmor, act)
 # Under CI=true any failure is fatal; otherwise a failed tool is reported and the others go on.
 set -euo pipefail
 
@@ -37,6 +43,9 @@ ETCD_VERSION="3.6.8"
 KUBERNETES_VERSION="1.36.2"
 HELM_VERSION="3.21.2"
 KWOK_VERSION="0.8.0"
+ACTIONLINT_VERSION="1.7.12"
+ZIZMOR_VERSION="1.32.0"
+ACT_VERSION="0.2.89"
 # checkov's dependency set as resolved for the pin above (`pip freeze` in its venv); refresh it
 # whenever CHECKOV_VERSION changes, so that a dependency release cannot change checkov's output.
 CHECKOV_CONSTRAINTS=(
@@ -64,7 +73,8 @@ CHECKOV_CONSTRAINTS=(
 
 SCANNER_TOOLS=(node24 gitleaks trivy checkov)
 KUBE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl helm kwok)
-ALL_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}")
+WORKFLOW_TOOLS=(actionlint zizmor act)
+ALL_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}")
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${SGW_TOOLS_CACHE:-${HOME}/.cache/shared-gh-workflows/tools}"
@@ -266,6 +276,43 @@ install_kwok() {
   link_bin "${dir}/kwok" kwok
 }
 
+# --- GitHub workflow tools ---------------------------------------------------------------------
+
+install_actionlint() {
+  local dir="${CACHE_DIR}/actionlint-${ACTIONLINT_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building actionlint v${ACTIONLINT_VERSION} (go build)"
+    go_build "$dir" github.com/rhysd/actionlint "v${ACTIONLINT_VERSION}" \
+      github.com/rhysd/actionlint/cmd/actionlint actionlint "-s -w"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/actionlint" actionlint
+}
+
+install_zizmor() {
+  local dir="${CACHE_DIR}/zizmor-${ZIZMOR_VERSION}"
+  if ! is_installed "$dir"; then
+    log "installing zizmor ${ZIZMOR_VERSION} into a virtual environment"
+    command -v python3 >/dev/null || die "python3 is needed for zizmor"
+    fresh_dir "$dir"
+    python3 -m venv "${dir}/venv"
+    "${dir}/venv/bin/python" -m pip install --quiet --disable-pip-version-check --only-binary=:all: "zizmor==${ZIZMOR_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/venv/bin/zizmor" zizmor
+}
+
+install_act() {
+  local dir="${CACHE_DIR}/act-${ACT_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building act v${ACT_VERSION} (go build)"
+    go_build "$dir" github.com/nektos/act "v${ACT_VERSION}" github.com/nektos/act act \
+      "-s -w -X main.version=${ACT_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/act" act
+}
+
 # --- versions ----------------------------------------------------------------------------------
 
 tool_version() {
@@ -282,6 +329,9 @@ tool_version() {
     kubectl) "$bin" version --client | sed -n '1s/^Client Version: //p' ;;
     helm) "$bin" version --template '{{.Version}}' ;;
     kwok) "$bin" --version | awk '{print $3}' ;;
+    actionlint) "$bin" -version | sed -n '1s/^v//p' ;;
+    zizmor) "$bin" --version | awk '{print $2}' ;;
+    act) "$bin" --version | awk '{print $3}' ;;
   esac
 }
 
@@ -303,12 +353,16 @@ unlock_tool() { exec 9>&-; }
 main() {
   local tools=() t
   for t in "$@"; do
-    if [[ "$t" == kube ]]; then tools+=("${KUBE_TOOLS[@]}"); else tools+=("$t"); fi
+    case "$t" in
+      kube) tools+=("${KUBE_TOOLS[@]}") ;;
+      workflow) tools+=("${WORKFLOW_TOOLS[@]}") ;;
+      *) tools+=("$t") ;;
+    esac
   done
   [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
   for t in "${tools[@]}"; do
     [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] ||
-      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}, or kube for the last ${#KUBE_TOOLS[@]})"
+      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube and workflow name groups)"
   done
 
   mkdir -p "$CACHE_DIR" "$BIN_DIR"
