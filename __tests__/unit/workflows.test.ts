@@ -104,4 +104,19 @@ describe('workflows', () => {
       if (step.run) expect([file, job, step.run.includes('${{')]).toEqual([file, job, false])
     }
   })
+
+  // act ignores environment protection and concurrency, so what it cannot run is pinned down here.
+  it('approvals: a needs-approval gate waits on the approval environment; deploys wait on theirs and queue, never cancel', () => {
+    const gates = load('.github/workflows/security-gates.yml').jobs as Record<string, Job & { if?: string; environment?: unknown; needs?: unknown }>
+    expect(gates.approval.needs).toBe('gate')
+    expect(gates.approval.if).toBe("needs.gate.outputs.result == 'needs-approval'")
+    expect(gates.approval.environment).toBe('${{ inputs.approval-environment }}')
+    const deploy = load('.github/workflows/deploy.yml').jobs.deploy as Job & { environment?: { name?: string }; concurrency?: { group?: string; 'cancel-in-progress'?: boolean } }
+    expect(deploy.environment?.name).toBe('${{ inputs.environment }}')
+    expect(deploy.concurrency).toEqual({ group: 'deploy-${{ github.repository }}-${{ inputs.environment }}', 'cancel-in-progress': false })
+    const pipeline = load('.github/workflows/pipeline.yml').jobs as Record<string, Job & { needs?: string[]; if?: string }>
+    expect(pipeline['deploy-production'].needs).toContain('deploy-staging')
+    expect(pipeline['deploy-production'].if).toBe("needs.deploy-staging.outputs.result == 'deployed'")
+    expect(pipeline['deploy-production'].with?.environment).toBe('production')
+  })
 })

@@ -1,0 +1,154 @@
+// The reusable workflows run end to end by nektos/act in host mode (see helpers/act.ts): real jobs,
+// real `needs`, real artifacts between jobs (through a stand-in), our actions from dist/ under
+// Node 24, the real scanners. security-gates.yml must fail on examples/insecure-app with the
+// counts the actions give when run one by one, and pass on examples/clean-app.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { actRepo, jobOutputs, runAct } from '../helpers/act.js'
+import { runAction } from '../helpers/run-action.js'
+import { REPO_ROOT } from '../helpers/tools.js'
+import { base64File, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
+import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
+
+const caller = (extra = '') => `name: caller
+on: push
+jobs:
+  security:
+    uses: ./.github/workflows/security-gates.yml
+    with:
+      path: app
+      install: never # the scanners built by scripts/install-test-tools.sh, on PATH
+      gitleaks-mode: dir
+      trivy-scanners: misconfig,secret # the vulnerability DB is not reachable from act's jobs here
+      comment-on-pr: false
+${extra}
+  report:
+    needs: security
+    if: always()
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    permissions: {}
+    steps:
+      - env:
+          RESULT: \${{ needs.security.outputs.result }}
+          CRITICAL: \${{ needs.security.outputs.critical }}
+          HIGH: \${{ needs.security.outputs.high }}
+          MEDIUM: \${{ needs.security.outputs.medium }}
+          LOW: \${{ needs.security.outputs.low }}
+        run: echo "workflow outputs result=$RESULT critical=$CRITICAL high=$HIGH medium=$MEDIUM low=$LOW"
+`
+
+function workflowOutputs(log: string): Record<string, string> {
+  const m = /\| workflow outputs (result=\S* critical=\S* high=\S* medium=\S* low=\S*)/.exec(log)
+  if (!m) throw new Error(`no workflow outputs line in act's log:\n${log.slice(-3000)}`)
+  return Object.fromEntries(m[1].split(' ').map((p) => p.split('=') as [string, string]))
+}
+
+/** The same scan, one action at a time through dist/ (as a workflow without the reusable one would). */
+async function directCounts(project: string): Promise<Record<string, string>> {
+  const env = { PATH: `${join(REPO_ROOT, '.tools', 'bin')}:${process.env.PATH}` }
+  const collect = { 'max-critical': 'none', 'max-high': 'none', 'max-medium': 'none', 'max-low': 'none', 'max-unknown': 'none', 'approval-severities': 'none', install: 'never', path: project }
+  const reports: string[] = []
+  for (const [name, inputs] of [['gitleaks', { mode: 'dir' }], ['checkov', {}], ['trivy', { 'scan-type': 'fs', scanners: 'misconfig,secret' }]] as const) {
+    const run = await runAction(name, { inputs: { ...collect, ...inputs }, env, timeoutMs: 240_000 })
+    expect([name, run.exitCode, run.stdout.includes('::error::')]).toEqual([name, 0, false])
+    reports.push(run.outputs.report)
+  }
+  const gate = await runAction('severity-gate', { inputs: { reports: reports.join('\n'), 'sarif-output': '', 'json-output': '' }, env })
+  const o = gate.outputs
+  return { result: o.result, critical: o.critical, high: o.high, medium: o.medium, low: o.low }
+}
+
+describe('security-gates.yml under act (host mode)', () => {
+  it('fails on examples/insecure-app with the counts of the actions run one by one; SARIF uploaded per tool', async () => {
+    const repo = actRepo('examples/insecure-app', caller())
+    const run = await runAct(repo)
+    expect(run.exitCode).not.toBe(0)
+    expect(run.log).toMatch(/\[security\/security-gates\/gitleaks\s*\] 🏁 {2}Job succeeded/)
+    expect(run.log).toMatch(/\[security\/security-gates\/checkov\s*\] 🏁 {2}Job succeeded/)
+    expect(run.log).toMatch(/\[security\/security-gates\/trivy\s*\] 🏁 {2}Job succeeded/)
+    expect(run.log).toMatch(/\[security\/security-gates\/gate\s*\] 🏁 {2}Job failed/)
+    // act ends the run at the failed job, so the caller's `report` job never runs: the gate job's
+    // own outputs (which the workflow's outputs map one to one) are read from act's log instead.
+    const gate = jobOutputs(run.log, 'gate')
+    const outputs = { result: gate.result, critical: gate.critical, high: gate.high, medium: gate.medium, low: gate.low }
+    expect(outputs).toEqual(await directCounts('examples/insecure-app'))
+    expect(outputs.result).toBe('fail')
+    expect(Number(outputs.critical)).toBeGreaterThan(0)
+    expect(run.log).toMatch(/::error::Security gate: fail \(critical \d+, high \d+, medium \d+, low \d+\): \d+ critical > 0/)
+    expect(run.sarifUploads).toEqual(['checkov checkov.sarif', 'gitleaks gitleaks.sarif', 'trivy trivy.sarif'])
+    // A fail never reaches the approval environment.
+    expect(run.log).not.toMatch(/\[security\/security-gates\/approval/)
+  }, 600_000)
+
+  it('passes on examples/clean-app, and a switched-off scanner is skipped, not failed', async () => {
+    const repo = actRepo('examples/clean-app', caller().replace('      comment-on-pr: false\n', '      comment-on-pr: false\n      checkov: false\n'))
+    const run = await runAct(repo)
+    expect(run.exitCode).toBe(0)
+    const outputs = workflowOutputs(run.log)
+    expect(outputs.result).toBe('pass')
+    expect(run.log).not.toMatch(/\[security\/security-gates\/checkov/)
+    expect(run.sarifUploads).toEqual(['gitleaks gitleaks.sarif', 'trivy trivy.sarif'])
+  }, 600_000)
+})
+
+describe('deploy.yml under act (host mode) against the local control plane', () => {
+  let cluster: TestCluster
+  let slack: SlackStandIn
+  let namespace: string
+
+  beforeAll(async () => {
+    cluster = startCluster()
+    namespace = freshNamespace(cluster, 'act')
+    slack = await startSlackStandIn()
+  })
+  afterAll(async () => {
+    await slack?.close()
+  })
+
+  const deployCaller = (image: string) => `name: caller
+on: push
+jobs:
+  deploy:
+    uses: ./.github/workflows/deploy.yml
+    with:
+      environment: dev
+      images: web=${image}
+      manifests: app/
+      namespace: ${namespace}
+      service: web
+      slack-channel: "#deploys"
+      slack-api-url: ${slack.apiUrl}
+    secrets:
+      KUBECONFIG: \${{ secrets.KUBECONFIG }}
+      SLACK_BOT_TOKEN: \${{ secrets.SLACK_BOT_TOKEN }}
+`
+  const image = () => cluster.json<{ spec: { template: { spec: { containers: { image: string }[] } } } }>(['get', 'deployment', 'web', '-n', namespace]).spec.template.spec.containers[0].image
+
+  async function deploy(tag: string) {
+    const repo = actRepo('examples/web-deploy', deployCaller(`ghcr.io/acme/web:${tag}`))
+    slack.requests.length = 0
+    return runAct(repo, { secrets: { KUBECONFIG: base64File(cluster.kubeconfig), SLACK_BOT_TOKEN: slack.token } })
+  }
+
+  it('deploys, with the Slack start message updated in place with the result', async () => {
+    const run = await deploy('1.1.0')
+    expect(run.exitCode).toBe(0)
+    expect(jobOutputs(run.log, 'deploy').result).toBe('deployed')
+    expect(image()).toBe('ghcr.io/acme/web:1.1.0')
+    expect(slack.requests.map((r) => r.path)).toEqual(['/api/chat.postMessage', '/api/chat.update'])
+    const ts = String(slack.requests[1].body!.ts)
+    expect(slack.messages.get(ts)!.text).toBe(':white_check_mark: Deployed web 1.1.0 to dev')
+    expect(slack.messages.get(ts)!.edits).toBe(1)
+    expect(run.log).not.toContain(slack.token)
+  }, 600_000)
+
+  it('rolls a crash-looping image back to the last good one; the job fails and Slack says so', async () => {
+    const run = await deploy('crashloop')
+    expect(run.exitCode).not.toBe(0)
+    expect(jobOutputs(run.log, 'deploy').result).toBe('rolled-back')
+    expect(image()).toBe('ghcr.io/acme/web:1.1.0')
+    const ts = String(slack.requests[1].body!.ts)
+    expect(slack.messages.get(ts)!.text).toBe(':leftwards_arrow_with_hook: web crashloop failed in dev and was rolled back')
+  }, 600_000)
+})

@@ -1,0 +1,196 @@
+// Runs this repository's reusable workflows with nektos/act in host mode (no Docker): a throwaway
+// git repository holds the project under test, the workflows, and a copy of our actions with
+// their dist bundles. The harness does three things act cannot:
+//   - `uses: $/actions/<name>` becomes `./.sgw/actions/<name>` (act does not know GitHub's
+//     self-repository syntax); `$/.github/workflows/<file>` becomes `./.github/workflows/<file>`;
+//   - each pinned third-party action is replaced, through act's --local-repository, by a small
+//     local stand-in (checkout: act already copied the repository; artifacts: a shared folder;
+//     code-scanning upload: the SARIF is checked and recorded);
+//   - `node` on PATH is Node 24, as on GitHub's runners (act runs node actions with the host's node).
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { node24, REPO_ROOT, tool } from './tools.js'
+
+export interface ActRun {
+  exitCode: number
+  log: string
+  /** The folder the upload-artifact stand-in copied into (one sub-folder per artifact name). */
+  artifacts: string
+  /** What the upload-sarif stand-in received: one line per upload, "<category> <file>". */
+  sarifUploads: string[]
+  ms: number
+}
+
+const STAND_INS: Record<string, string> = {
+  'actions/checkout': `name: checkout stand-in
+description: act host mode has already copied the repository into the workspace.
+inputs:
+  persist-credentials: { description: unused, default: 'false' }
+  fetch-depth: { description: unused, default: '1' }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      run: test -d .git && echo "workspace $PWD"
+`,
+  'actions/upload-artifact': `name: upload-artifact stand-in
+description: copies the files into a folder shared by the jobs of the run.
+inputs:
+  name: { description: artifact name, required: true }
+  path: { description: files, one per line, required: true }
+  retention-days: { description: unused, default: '' }
+  if-no-files-found: { description: warn or ignore, default: warn }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      env: { NAME: "\${{ inputs.name }}", PATHS: "\${{ inputs.path }}" }
+      run: |
+        dest="$SGW_ARTIFACTS/$NAME"; mkdir -p "$dest"
+        while IFS= read -r p; do if [ -n "$p" ] && [ -e "$p" ]; then cp -r "$p" "$dest/"; fi; done <<<"$PATHS"
+`,
+  'actions/download-artifact': `name: download-artifact stand-in
+description: copies artifacts back from the shared folder; a missing one fails, as on GitHub.
+inputs:
+  name: { description: one artifact, default: '' }
+  pattern: { description: artifacts by glob, default: '' }
+  path: { description: destination, default: '.' }
+  merge-multiple: { description: unused (always merged), default: 'false' }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      env: { NAME: "\${{ inputs.name }}", PATTERN: "\${{ inputs.pattern }}", DEST: "\${{ inputs.path }}" }
+      run: |
+        mkdir -p "$DEST"; found=0
+        for d in "$SGW_ARTIFACTS"/\${NAME:-$PATTERN}; do if [ -d "$d" ]; then cp -r "$d"/. "$DEST/"; found=1; fi; done
+        test "$found" = 1 || { echo "::error::Artifact not found: \${NAME:-$PATTERN}"; exit 1; }
+`,
+  'github/codeql-action': `name: upload-sarif stand-in
+description: checks the file is SARIF 2.1.0 with runs, and records the category.
+inputs:
+  sarif_file: { description: the SARIF file, required: true }
+  category: { description: the category, default: '' }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      env: { FILE: "\${{ inputs.sarif_file }}", CATEGORY: "\${{ inputs.category }}" }
+      run: |
+        node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); if (s.version!=="2.1.0"||!Array.isArray(s.runs)||!s.runs.length) { console.error("not SARIF 2.1.0"); process.exit(1) }' "$FILE"
+        echo "$CATEGORY $(basename "$FILE")" >> "$SGW_ARTIFACTS/sarif-uploads.txt"
+`
+}
+
+/** The `owner/repo@sha` references of third-party actions in caller.yml and the workflows it calls. */
+function pinnedActions(workflowDir: string): string[] {
+  const refs = new Set<string>()
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    const text = readFileSync(join(workflowDir, file), 'utf8')
+    for (const m of text.matchAll(/uses:\s*([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@([0-9a-f]{40})/g)) refs.add(`${m[1]}@${m[2]}`)
+    for (const m of text.matchAll(/uses:\s*\.\/\.github\/workflows\/([\w.-]+)/g)) visit(m[1])
+  }
+  visit('caller.yml')
+  return [...refs]
+}
+
+export interface ActRepo {
+  dir: string
+  root: string
+}
+
+/** A git repository with `project` (a folder of this repository) under app/, our workflows and actions. */
+export function actRepo(project: string, caller: string): ActRepo {
+  const root = mkdtempSync(join(tmpdir(), 'sgw-act-'))
+  const dir = join(root, 'repo')
+  mkdirSync(join(dir, '.github', 'workflows'), { recursive: true })
+  cpSync(join(REPO_ROOT, project), join(dir, 'app'), { recursive: true })
+  const wfSource = join(REPO_ROOT, '.github', 'workflows')
+  for (const file of readdirSync(wfSource)) {
+    const text = readFileSync(join(wfSource, file), 'utf8')
+      .replace(/uses: \$\/actions\//g, 'uses: ./.sgw/actions/')
+      .replace(/uses: \$\/\.github\/workflows\//g, 'uses: ./.github/workflows/')
+    writeFileSync(join(dir, '.github', 'workflows', file), text)
+  }
+  writeFileSync(join(dir, '.github', 'workflows', 'caller.yml'), caller)
+  for (const name of readdirSync(join(REPO_ROOT, 'actions'))) {
+    try {
+      const meta = readFileSync(join(REPO_ROOT, 'actions', name, 'action.yml'), 'utf8')
+      mkdirSync(join(dir, '.sgw', 'actions', name), { recursive: true })
+      writeFileSync(join(dir, '.sgw', 'actions', name, 'action.yml'), meta)
+    } catch {
+      // not an action (lib, cli)
+    }
+  }
+  cpSync(join(REPO_ROOT, 'dist'), join(dir, '.sgw', 'dist'), { recursive: true })
+  const git = (...args: string[]) => spawnSyncChecked('git', args, dir)
+  git('init', '-q', '-b', 'main')
+  git('add', '-A')
+  git('-c', 'user.email=ci@example.com', '-c', 'user.name=ci', 'commit', '-qm', 'the project under test')
+  return { dir, root }
+}
+
+function spawnSyncChecked(cmd: string, args: string[], cwd: string): void {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`)
+}
+
+/** Run `act <event>` on the caller workflow; resolves when act exits (bounded by timeoutMs). */
+export async function runAct(repo: ActRepo, options: { event?: string; env?: Record<string, string>; secrets?: Record<string, string>; timeoutMs?: number } = {}): Promise<ActRun> {
+  const artifacts = join(repo.root, 'artifacts')
+  const standIns = join(repo.root, 'stand-ins')
+  const bin = join(repo.root, 'bin')
+  mkdirSync(artifacts, { recursive: true })
+  mkdirSync(bin, { recursive: true })
+  symlinkSync(node24(), join(bin, 'node'))
+  const args = ['-P', 'ubuntu-latest=-self-hosted', '--action-offline-mode', '-W', '.github/workflows/caller.yml', '--env', `SGW_ARTIFACTS=${artifacts}`]
+  for (const ref of pinnedActions(join(repo.dir, '.github', 'workflows'))) {
+    const name = ref.split('@')[0]
+    const text = STAND_INS[name]
+    if (!text) throw new Error(`no stand-in for ${ref}: add one to __tests__/helpers/act.ts`)
+    const folder = join(standIns, name.replace('/', '+'))
+    // codeql-action is used by a sub-path (upload-sarif): the stand-in lives at that path too.
+    const actionDir = name === 'github/codeql-action' ? join(folder, 'upload-sarif') : folder
+    mkdirSync(actionDir, { recursive: true })
+    writeFileSync(join(actionDir, 'action.yml'), text)
+    args.push('--local-repository', `${ref}=${folder}`)
+  }
+  for (const [k, v] of Object.entries(options.env ?? {})) args.push('--env', `${k}=${v}`)
+  // Secrets go through act's environment (--secret NAME without a value), never its command line.
+  const secretEnv: Record<string, string> = {}
+  for (const [k, v] of Object.entries(options.secrets ?? {})) {
+    args.push('--secret', k)
+    secretEnv[k] = v
+  }
+  const started = Date.now()
+  const child = spawn(tool('act'), [options.event ?? 'push', ...args], {
+    cwd: repo.dir,
+    env: { ...process.env, ...secretEnv, PATH: `${bin}:${join(REPO_ROOT, '.tools', 'bin')}:${process.env.PATH}`, SGW_ARTIFACTS: artifacts, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let log = ''
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000)
+  const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)))
+  clearTimeout(timer)
+  let sarifUploads: string[] = []
+  try {
+    sarifUploads = readFileSync(join(artifacts, 'sarif-uploads.txt'), 'utf8').trim().split('\n').sort()
+  } catch {
+    sarifUploads = []
+  }
+  return { exitCode, log, artifacts, sarifUploads, ms: Date.now() - started }
+}
+
+/** `::set-output:: name=value` lines act printed for one job of the run. */
+export function jobOutputs(log: string, job: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const m of log.matchAll(/^\[([^\]]+)\]\s+⚙\s+::set-output:: ([\w-]+)=(.*)$/gm)) if (m[1].trim().endsWith(`/${job}`) || m[1].trim() === job) out[m[2]] = m[3]
+  return out
+}
