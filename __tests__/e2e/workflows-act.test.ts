@@ -9,8 +9,13 @@ import { runAction } from '../helpers/run-action.js'
 import { REPO_ROOT } from '../helpers/tools.js'
 import { base64File, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
+import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
+import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 
-const caller = (extra = '') => `name: caller
+const callerTemplate = (extra = '') => `name: caller
 on: push
 jobs:
   security:
@@ -19,7 +24,7 @@ jobs:
       path: app
       install: never # the scanners built by scripts/install-test-tools.sh, on PATH
       gitleaks-mode: dir
-      trivy-scanners: misconfig,secret # the vulnerability DB is not reachable from act's jobs here
+      trivy-db-repository: \${DB_REPOSITORY} # the test vulnerability DB on a loopback OCI registry
       comment-on-pr: false
 ${extra}
   report:
@@ -38,6 +43,21 @@ ${extra}
         run: echo "workflow outputs result=$RESULT critical=$CRITICAL high=$HIGH medium=$MEDIUM low=$LOW"
 `
 
+// trivy's vulnerability DB: the test DB (built by scripts/build-trivy-test-db.sh with trivy-db's
+// own Go package) served by a loopback OCI registry, the way mirror.gcr.io serves the real one.
+let registry: OciRegistry
+let dbRepository: string
+beforeAll(async () => {
+  const built = mkdtempSync(join(tmpdir(), 'sgw-act-trivy-db-'))
+  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'build-trivy-test-db.sh'), built], { stdio: 'pipe' })
+  registry = await startOciRegistry()
+  registry.addArtifact('aquasec/trivy-db', '2', TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer(built))
+  dbRepository = `${registry.host}/aquasec/trivy-db:2`
+}, 180_000)
+afterAll(async () => registry?.close())
+
+const caller = (extra = '') => callerTemplate(extra).replace('${DB_REPOSITORY}', dbRepository)
+
 function workflowOutputs(log: string): Record<string, string> {
   const m = /\| workflow outputs (result=\S* critical=\S* high=\S* medium=\S* low=\S*)/.exec(log)
   if (!m) throw new Error(`no workflow outputs line in act's log:\n${log.slice(-3000)}`)
@@ -49,7 +69,7 @@ async function directCounts(project: string): Promise<Record<string, string>> {
   const env = { PATH: `${join(REPO_ROOT, '.tools', 'bin')}:${process.env.PATH}` }
   const collect = { 'max-critical': 'none', 'max-high': 'none', 'max-medium': 'none', 'max-low': 'none', 'max-unknown': 'none', 'approval-severities': 'none', install: 'never', path: project }
   const reports: string[] = []
-  for (const [name, inputs] of [['gitleaks', { mode: 'dir' }], ['checkov', {}], ['trivy', { 'scan-type': 'fs', scanners: 'misconfig,secret' }]] as const) {
+  for (const [name, inputs] of [['gitleaks', { mode: 'dir' }], ['checkov', {}], ['trivy', { 'scan-type': 'fs', scanners: 'vuln,misconfig,secret', 'db-repository': dbRepository, 'cache-db': 'false' }]] as const) {
     const run = await runAction(name, { inputs: { ...collect, ...inputs }, env, timeoutMs: 240_000 })
     expect([name, run.exitCode, run.stdout.includes('::error::')]).toEqual([name, 0, false])
     reports.push(run.outputs.report)
@@ -75,6 +95,8 @@ describe('security-gates.yml under act (host mode)', () => {
     expect(outputs).toEqual(await directCounts('examples/insecure-app'))
     expect(outputs.result).toBe('fail')
     expect(Number(outputs.critical)).toBeGreaterThan(0)
+    // trivy's vulnerabilities from the served DB are in (misconfigurations alone give one critical).
+    expect(run.log).toMatch(/\[security\/security-gates\/trivy\s*\].*Artifact successfully downloaded/)
     expect(run.log).toMatch(/::error::Security gate: fail \(critical \d+, high \d+, medium \d+, low \d+\): \d+ critical > 0/)
     expect(run.sarifUploads).toEqual(['checkov checkov.sarif', 'gitleaks gitleaks.sarif', 'trivy trivy.sarif'])
     // A fail never reaches the approval environment.
