@@ -47,6 +47,7 @@ const attachmentText = (body: Record<string, unknown>) => JSON.stringify((body.a
 describe('webhook', () => {
   it('posts a deploy message people can read: headline, colour, facts, links; ok=true', async () => {
     const run = await viaWebhook({ template: 'deploy', environment: 'production', images: 'web=ghcr.io/acme/web:1.4.0', result: 'deployed', revision: '7', 'previous-revision': '6', 'duration-seconds': '42.4' })
+    process.stderr.write(`[slack-notify] one webhook message through the bundle: ${run.ms} ms\n`)
     expect(run.exitCode).toBe(0)
     expect(run.outputs).toMatchObject({ ok: 'true', ts: '', channel: '', error: '' })
     expect(slack.requests).toHaveLength(1)
@@ -201,6 +202,7 @@ describe('retries', () => {
     expect(run.outputs.ok).toBe('true')
     expect(slack.requests).toHaveLength(2)
     const [gap] = gaps()
+    process.stderr.write(`[slack-retry] Retry-After 2: retried after ${gap.toFixed(3)} s; the whole step took ${run.ms} ms\n`)
     expect(gap).toBeGreaterThanOrEqual(2)
     expect(gap).toBeLessThan(2.6)
     expect(run.stdout).toContain('Slack chat.postMessage: HTTP 429 ratelimited (Retry-After 2 s); retry 1 of 3 in 2.0 s')
@@ -213,6 +215,7 @@ describe('retries', () => {
     expect(run.outputs.ok).toBe('true')
     expect(slack.requests).toHaveLength(3)
     const [first, second] = gaps()
+    process.stderr.write(`[slack-retry] 5xx backoff: ${first.toFixed(3)} s, then ${second.toFixed(3)} s\n`)
     expect(first).toBeGreaterThanOrEqual(1)
     expect(first).toBeLessThan(1.45)
     expect(second).toBeGreaterThanOrEqual(2)

@@ -83,13 +83,13 @@ export function nextVersion(current: string, bump: Bump, majorOnZero: boolean): 
 
 export async function computeVersion(git: Git, settings: VersionSettings, context: RefContext): Promise<VersionResult> {
   if (!(await git.hasCommits())) throw new UserError('The repository has no commits yet: there is nothing to version.')
-  if (await git.isShallow()) throw new UserError('The checkout is shallow, so the last version tag may be out of reach: set fetch-depth: 0 on actions/checkout (it also fetches the tags).')
+  // Independent reads run side by side: each git process costs a few milliseconds to start.
+  const [shallow, sha, reachable] = await Promise.all([git.isShallow(), git.head(), git.reachableTags(settings.tagPrefix)])
+  if (shallow) throw new UserError('The checkout is shallow, so the last version tag may be out of reach: set fetch-depth: 0 on actions/checkout (it also fetches the tags).')
   const warnings: string[] = []
-  const sha = await git.head()
-  const reachable = await git.reachableTags(settings.tagPrefix)
   const latest = latestVersion(reachable, settings.tagPrefix, warnings)
-  const parsed = (await git.commitsSince(latest?.tag)).map(parseCommit)
-  const distance = await git.countSince(latest?.tag)
+  const [commits, distance] = await Promise.all([git.commitsSince(latest?.tag), git.countSince(latest?.tag)])
+  const parsed = commits.map(parseCommit)
   const branch = branchOf(context.ref)
 
   // A pushed version tag is the version.
