@@ -21,6 +21,34 @@ function run(cmd, args) {
   execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] })
 }
 
+/**
+ * The notices of every package with code in the bundle, from webpack's module list (ncc's own
+ * --license lists only the last chunk when a bundle is split). Our own packages/ are left out:
+ * they are this project's code.
+ */
+function licenses(stats) {
+  const dirs = new Set()
+  const visit = (modules) => {
+    for (const m of modules ?? []) {
+      visit(m.modules)
+      const path = (m.name ?? '').replace(/^\.\//, '').replace(/ \+ \d+ modules$/, '')
+      const at = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(path)
+      if (at) dirs.add(at[1])
+    }
+  }
+  visit(stats.modules)
+  for (const chunk of stats.chunks ?? []) visit(chunk.modules)
+  const entries = [...dirs].map((dir) => {
+    const meta = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
+    const file = readdirSync(join(root, dir)).filter((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f)).sort()
+    const text = file.map((f) => readFileSync(join(root, dir, f), 'utf8').trim()).join('\n\n')
+    const license = typeof meta.license === 'string' ? meta.license : meta.license?.type ?? 'UNKNOWN'
+    return { id: `${meta.name}@${meta.version}`, text: `${meta.name}@${meta.version}\n${license}\n${text || `(no license file in the package; its package.json says ${license})`}\n` }
+  })
+  const unique = new Map(entries.map((e) => [e.id, e.text]))
+  return [...unique.keys()].sort().map((id) => unique.get(id)).join('\n')
+}
+
 const targets = only.length ? only : bundleTargets()
 rmSync(join(root, '.build'), { recursive: true, force: true })
 run(bin('tsc'), ['-p', join('scripts', 'tsconfig.build.json')])
@@ -32,7 +60,9 @@ for (const name of targets) {
   const tmp = join(root, '.build', 'ncc', name)
   rmSync(tmp, { recursive: true, force: true })
   mkdirSync(tmp, { recursive: true })
-  run(bin('ncc'), ['build', entry, '-o', tmp, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '--quiet'])
+  const stats = join(root, '.build', 'ncc', `${name}.stats.json`)
+  run(bin('ncc'), ['build', entry, '-o', tmp, '--minify', '--no-source-map-register', '--stats-out', stats, '--quiet'])
+  writeFileSync(join(tmp, 'licenses.txt'), licenses(JSON.parse(readFileSync(stats, 'utf8'))))
   if (name === 'cli') {
     const file = join(tmp, 'index.js')
     const text = readFileSync(file, 'utf8')

@@ -5,6 +5,7 @@ import { describe, expect, it, beforeAll } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { startGitHubApi, type GitHubApi, type Handler } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
+import { startConnectProxy } from '../helpers/connect-proxy.js'
 import { makeRepo, shallowClone, type Repo } from '../helpers/git-repo.js'
 import { maskedValues, runAction, runCli, visibleText, type ActionRun } from '../helpers/run-action.js'
 import { fixture } from '../helpers/tools.js'
@@ -269,6 +270,26 @@ describe('tags, the moving major tag and the release through the GitHub API (loo
       expect(run.summary).toMatch(/Tag `v1.3.0` on [0-9a-f]{7}: unchanged/)
       const createRef = api.requests.find((r) => r.operationId === 'git/create-ref')
       expect(createRef).toBeDefined()
+    })
+  }, 60_000)
+
+  it('behind an HTTP proxy (a self-hosted runner): every API request goes through the proxy', async () => {
+    const store = gitStore({ owner: 'acme', repo: 'web' })
+    await withStandIn(store.handlers, async (api) => {
+      const port = Number(new URL(api.url).port)
+      const proxy = await startConnectProxy({ host: '127.0.0.1', port })
+      try {
+        // api.github.test resolves nowhere: only the proxy's tunnel can reach the stand-in.
+        const run = await semverTag(repo, publish, 'push_main', { GITHUB_API_URL: 'http://api.github.test', GITHUB_REPOSITORY: 'acme/web', HTTP_PROXY: proxy.url, http_proxy: proxy.url })
+        expect(run.exitCode).toBe(0)
+        expect(store.releases.map((r) => r.tag_name)).toEqual(['v1.3.0'])
+        expect(proxy.tunnels.length).toBeGreaterThanOrEqual(1)
+        expect(new Set(proxy.tunnels)).toEqual(new Set(['api.github.test:80']))
+        expect(api.requests.length).toBeGreaterThanOrEqual(4)
+        expect(api.violations).toEqual([])
+      } finally {
+        await proxy.close()
+      }
     })
   }, 60_000)
 

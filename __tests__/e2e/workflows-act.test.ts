@@ -10,9 +10,11 @@ import { REPO_ROOT } from '../helpers/tools.js'
 import { base64File, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
 import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
+import { startGitHubApi, type GitHubApi } from '../helpers/github-api.js'
+import { gitStore } from '../helpers/github-git-store.js'
 import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
 const callerTemplate = (extra = '') => `name: caller
@@ -172,5 +174,93 @@ jobs:
     expect(image()).toBe('ghcr.io/acme/web:1.1.0')
     const ts = String(slack.requests[1].body!.ts)
     expect(slack.messages.get(ts)!.text).toBe(':leftwards_arrow_with_hook: web crashloop failed in dev and was rolled back')
+  }, 600_000)
+})
+
+describe('release.yml under act (host mode) against the GitHub API stand-in', () => {
+  // The stand-in answers only a request carrying this token, and checks every request and answer
+  // against GitHub's OpenAPI description.
+  const TOKEN = 'ghs_' + 'actReleaseToken0123456789abcdefABCDEF'
+  const releaseCaller = `name: caller
+on: push
+jobs:
+  release:
+    uses: ./.github/workflows/release.yml
+    permissions:
+      contents: write
+    with:
+      images: ghcr.io/acme/web
+  report:
+    needs: release
+    runs-on: ubuntu-latest
+    timeout-minutes: 5
+    permissions: {}
+    steps:
+      - env:
+          VERSION: \${{ needs.release.outputs.version }}
+          TAG: \${{ needs.release.outputs.tag }}
+          PRERELEASE: \${{ needs.release.outputs.prerelease }}
+          URL: \${{ needs.release.outputs.release-url }}
+        run: echo "release outputs version=$VERSION tag=$TAG prerelease=$PRERELEASE url=$URL"
+`
+  /** A repository released as v1.2.0, then a feature and a fix, on `branch`, with a GitHub origin. */
+  function releasedRepo(branch: string): { dir: string; root: string; head: string } {
+    const repo = actRepo('examples/clean-app', releaseCaller)
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=dev@example.com', '-c', 'user.name=dev', ...args], { cwd: repo.dir, encoding: 'utf8' }).trim()
+    git('tag', '-a', 'v1.2.0', '-m', 'v1.2.0')
+    git('remote', 'add', 'origin', 'https://github.com/acme/web.git')
+    if (branch !== 'main') git('checkout', '-q', '-b', branch)
+    writeFileSync(join(repo.dir, 'app', 'search.txt'), 'search\n')
+    git('add', '-A')
+    git('commit', '-qm', 'feat: search across projects')
+    writeFileSync(join(repo.dir, 'app', 'search.txt'), 'search, fixed\n')
+    git('commit', '-qam', 'fix(search): empty queries')
+    return { ...repo, head: git('rev-parse', 'HEAD') }
+  }
+  function releaseOutputs(log: string): Record<string, string> {
+    const m = /\| release outputs (version=\S* tag=\S* prerelease=\S* url=\S*)/.exec(log)
+    if (!m) throw new Error(`no release outputs line in act's log:\n${log.slice(-3000)}`)
+    return Object.fromEntries(m[1].split(' ').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]))
+  }
+  let api: GitHubApi | undefined
+  afterAll(async () => api?.close())
+
+  it('on main: tags v1.3.0, moves v1, creates the release; a re-run changes nothing', async () => {
+    const store = gitStore({ owner: 'acme', repo: 'web' })
+    api = await startGitHubApi(store.handlers, TOKEN)
+    const repo = releasedRepo('main')
+    const options = { env: { GITHUB_API_URL: api.url }, secrets: { GITHUB_TOKEN: TOKEN } }
+    const run = await runAct(repo, options)
+    expect(run.exitCode).toBe(0)
+    expect(releaseOutputs(run.log)).toEqual({ version: '1.3.0', tag: 'v1.3.0', prerelease: 'false', url: 'https://github.com/acme/web/releases/tag/v1.3.0' })
+    const tagRef = store.refs.get('refs/tags/v1.3.0')
+    expect(tagRef?.type).toBe('tag')
+    expect(store.tagObjects.get(tagRef!.sha)).toMatchObject({ tag: 'v1.3.0', object: repo.head })
+    expect(store.refs.get('refs/tags/v1')).toEqual({ sha: repo.head, type: 'commit' })
+    expect(store.releases.map((r) => r.tag_name)).toEqual(['v1.3.0'])
+    expect(store.releases[0].body).toMatch(/### Features[\s\S]*search across projects[\s\S]*### Bug Fixes[\s\S]*empty queries/)
+    expect(jobOutputs(run.log, 'release').tags).toContain('ghcr.io/acme/web:1.3.0')
+    expect(api.violations).toEqual([])
+    expect(run.log).not.toContain(TOKEN)
+
+    const before = api.requests.length
+    const again = await runAct(repo, options)
+    expect(again.exitCode).toBe(0)
+    expect(releaseOutputs(again.log).version).toBe('1.3.0')
+    expect(store.releases).toHaveLength(1)
+    expect(api.requests.slice(before).map((r) => r.operationId)).not.toContain('git/create-tag')
+    expect(api.violations).toEqual([])
+  }, 600_000)
+
+  it('off a release branch: a prerelease version, and nothing is created', async () => {
+    const store = gitStore({ owner: 'acme', repo: 'web' })
+    await api?.close()
+    api = await startGitHubApi(store.handlers, TOKEN)
+    const repo = releasedRepo('develop')
+    const run = await runAct(repo, { env: { GITHUB_API_URL: api.url }, secrets: { GITHUB_TOKEN: TOKEN } })
+    expect(run.exitCode).toBe(0)
+    expect(releaseOutputs(run.log)).toEqual({ version: '1.3.0-develop.2', tag: 'v1.3.0-develop.2', prerelease: 'true', url: '' })
+    expect(api.requests).toEqual([])
+    expect(store.refs.size).toBe(0)
   }, 600_000)
 })

@@ -2,7 +2,6 @@
 // branch) the git tag, the moving major tag and the GitHub release.
 import { readFileSync, existsSync } from 'node:fs'
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { input, runAction } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseBoolean } from '../lib/inputs/parse.js'
@@ -85,7 +84,9 @@ async function publishRelease(plan: ReleasePlan, publish: { pushTag: boolean; mo
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set; tags and releases need the repository.')
   const target: Repo = { owner, repo }
-  const octokit = github.getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || undefined })
+  // Loaded only when something is published: computing a version needs no Octokit.
+  const { getOctokit } = await import('@actions/github')
+  const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || undefined })
   const lines: string[] = []
   if (publish.pushTag || publish.createRelease) {
     const done = await pushTag(octokit, target, r.tag, r.sha, `${r.tag}\n\n${plan.changelog}`)

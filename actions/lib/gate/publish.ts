@@ -2,7 +2,6 @@
 // Shared by actions/severity-gate and the scanner actions.
 import { writeFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { SEVERITIES } from '../findings/model.js'
 import { parseBoolean } from '../inputs/parse.js'
 import { annotate } from '../report/annotations.js'
@@ -114,6 +113,9 @@ function reproduceCommand(outcome: GateOutcome, settings: GateSettings): string 
 }
 
 async function commentOnPr(markdown: string, ctx: PublishContext): Promise<void> {
+  // Loaded here, not at start: the Octokit stack costs every gate's start-up, and only a comment
+  // needs it.
+  const github = await import('@actions/github')
   const pr = github.context.payload.pull_request
   if (!pr) {
     core.info('comment-on-pr: not a pull request event; no comment written.')
