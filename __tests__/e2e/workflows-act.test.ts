@@ -238,8 +238,10 @@ jobs:
     expect(store.tagObjects.get(tagRef!.sha)).toMatchObject({ tag: 'v1.3.0', object: repo.head })
     expect(store.refs.get('refs/tags/v1')).toEqual({ sha: repo.head, type: 'commit' })
     expect(store.releases.map((r) => r.tag_name)).toEqual(['v1.3.0'])
-    expect(store.releases[0].body).toMatch(/### Features[\s\S]*search across projects[\s\S]*### Bug Fixes[\s\S]*empty queries/)
-    expect(jobOutputs(run.log, 'release').tags).toContain('ghcr.io/acme/web:1.3.0')
+    expect(store.releases[0].body).toMatch(/### Features[\s\S]*search across projects[\s\S]*### Bug fixes[\s\S]*empty queries/)
+    const plan = JSON.parse(jobOutputs(run.log, 'release').json) as { tags: string[]; sha: string; distance: number }
+    expect(plan).toMatchObject({ sha: repo.head, distance: 2 })
+    expect(plan.tags).toEqual(['latest', '1.3.0', '1.3', '1', 'main', `sha-${repo.head.slice(0, 7)}`].map((t) => `ghcr.io/acme/web:${t}`))
     expect(api.violations).toEqual([])
     expect(run.log).not.toContain(TOKEN)
 

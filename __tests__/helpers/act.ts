@@ -8,7 +8,7 @@
 //     code-scanning upload: the SARIF is checked and recorded);
 //   - `node` on PATH is Node 24, as on GitHub's runners (act runs node actions with the host's node).
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { node24, REPO_ROOT, tool } from './tools.js'
@@ -147,7 +147,8 @@ export async function runAct(repo: ActRepo, options: { event?: string; env?: Rec
   const bin = join(repo.root, 'bin')
   mkdirSync(artifacts, { recursive: true })
   mkdirSync(bin, { recursive: true })
-  symlinkSync(node24(), join(bin, 'node'))
+  // A second run in the same repository (a re-run) finds the link in place.
+  if (!existsSync(join(bin, 'node'))) symlinkSync(node24(), join(bin, 'node'))
   const args = ['-P', 'ubuntu-latest=-self-hosted', '--action-offline-mode', '-W', '.github/workflows/caller.yml', '--env', `SGW_ARTIFACTS=${artifacts}`]
   for (const ref of pinnedActions(join(repo.dir, '.github', 'workflows'))) {
     const name = ref.split('@')[0]
