@@ -36,8 +36,8 @@ function licenses(stats) {
       if (at) dirs.add(at[1])
     }
   }
+  // webpack's top-level module list holds the modules of every chunk.
   visit(stats.modules)
-  for (const chunk of stats.chunks ?? []) visit(chunk.modules)
   const entries = [...dirs].map((dir) => {
     const meta = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'))
     const file = readdirSync(join(root, dir)).filter((f) => /^(licen[cs]e|copying|notice)(\.|$)/i.test(f)).sort()

@@ -3,7 +3,7 @@
 // table-driven style of docker/metadata-action's tests.
 import { describe, expect, it, beforeAll } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { startGitHubApi, type GitHubApi, type Handler } from '../helpers/github-api.js'
+import { withGitHubApi, type GitHubApi, type Handler } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
 import { startConnectProxy } from '../helpers/connect-proxy.js'
 import { makeRepo, shallowClone, type Repo } from '../helpers/git-repo.js'
@@ -217,14 +217,7 @@ describe('tags, the moving major tag and the release through the GitHub API (loo
 
   const publish = { 'push-tag': 'true', 'move-major-tag': 'true', 'create-release': 'true', token: TOKEN }
   /** The stand-in for one test: every request and answer checked against GitHub's API description. */
-  const withStandIn = async (handlers: Record<string, Handler>, body: (api: GitHubApi) => Promise<void>): Promise<void> => {
-    const api = await startGitHubApi(handlers, TOKEN)
-    try {
-      await body(api)
-    } finally {
-      await api.close()
-    }
-  }
+  const withStandIn = (handlers: Record<string, Handler>, body: (api: GitHubApi) => Promise<void>) => withGitHubApi(handlers, TOKEN, body)
   const withApi = (api: GitHubApi) => ({ GITHUB_API_URL: api.url, GITHUB_REPOSITORY: 'acme/web' })
 
   it('creates the annotated tag, moves v1, creates the release; a re-run of the same build succeeds and changes nothing', async () => {

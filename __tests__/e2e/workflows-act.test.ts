@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../helpers/tools.js'
 import { base64File, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
 import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
-import { startGitHubApi, type GitHubApi } from '../helpers/github-api.js'
+import { withGitHubApi } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
 import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
 import { execFileSync } from 'node:child_process'
@@ -60,11 +60,13 @@ afterAll(async () => registry?.close())
 
 const caller = (extra = '') => callerTemplate(extra).replace('${DB_REPOSITORY}', dbRepository)
 
-function workflowOutputs(log: string): Record<string, string> {
-  const m = /\| workflow outputs (result=\S* critical=\S* high=\S* medium=\S* low=\S*)/.exec(log)
-  if (!m) throw new Error(`no workflow outputs line in act's log:\n${log.slice(-3000)}`)
-  return Object.fromEntries(m[1].split(' ').map((p) => p.split('=') as [string, string]))
+/** The `key=value` pairs of the line a caller's report job echoed as `<label> key=value ...`. */
+function echoedOutputs(log: string, label: string): Record<string, string> {
+  const m = new RegExp(`\\| ${label} ((?:[\\w-]+=\\S* ?)+)$`, 'm').exec(log)
+  if (!m) throw new Error(`no "${label}" line in act's log:\n${log.slice(-3000)}`)
+  return Object.fromEntries(m[1].trim().split(' ').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]))
 }
+const workflowOutputs = (log: string) => echoedOutputs(log, 'workflow outputs')
 
 /** The same scan, one action at a time through dist/ (as a workflow without the reusable one would). */
 async function directCounts(project: string): Promise<Record<string, string>> {
@@ -217,52 +219,47 @@ jobs:
     git('commit', '-qam', 'fix(search): empty queries')
     return { ...repo, head: git('rev-parse', 'HEAD') }
   }
-  function releaseOutputs(log: string): Record<string, string> {
-    const m = /\| release outputs (version=\S* tag=\S* prerelease=\S* url=\S*)/.exec(log)
-    if (!m) throw new Error(`no release outputs line in act's log:\n${log.slice(-3000)}`)
-    return Object.fromEntries(m[1].split(' ').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]))
-  }
-  let api: GitHubApi | undefined
-  afterAll(async () => api?.close())
+  const releaseOutputs = (log: string) => echoedOutputs(log, 'release outputs')
 
   it('on main: tags v1.3.0, moves v1, creates the release; a re-run changes nothing', async () => {
     const store = gitStore({ owner: 'acme', repo: 'web' })
-    api = await startGitHubApi(store.handlers, TOKEN)
-    const repo = releasedRepo('main')
-    const options = { env: { GITHUB_API_URL: api.url }, secrets: { GITHUB_TOKEN: TOKEN } }
-    const run = await runAct(repo, options)
-    expect(run.exitCode).toBe(0)
-    expect(releaseOutputs(run.log)).toEqual({ version: '1.3.0', tag: 'v1.3.0', prerelease: 'false', url: 'https://github.com/acme/web/releases/tag/v1.3.0' })
-    const tagRef = store.refs.get('refs/tags/v1.3.0')
-    expect(tagRef?.type).toBe('tag')
-    expect(store.tagObjects.get(tagRef!.sha)).toMatchObject({ tag: 'v1.3.0', object: repo.head })
-    expect(store.refs.get('refs/tags/v1')).toEqual({ sha: repo.head, type: 'commit' })
-    expect(store.releases.map((r) => r.tag_name)).toEqual(['v1.3.0'])
-    expect(store.releases[0].body).toMatch(/### Features[\s\S]*search across projects[\s\S]*### Bug fixes[\s\S]*empty queries/)
-    const plan = JSON.parse(jobOutputs(run.log, 'release').json) as { tags: string[]; sha: string; distance: number }
-    expect(plan).toMatchObject({ sha: repo.head, distance: 2 })
-    expect(plan.tags).toEqual(['latest', '1.3.0', '1.3', '1', 'main', `sha-${repo.head.slice(0, 7)}`].map((t) => `ghcr.io/acme/web:${t}`))
-    expect(api.violations).toEqual([])
-    expect(run.log).not.toContain(TOKEN)
+    await withGitHubApi(store.handlers, TOKEN, async (api) => {
+      const repo = releasedRepo('main')
+      const options = { env: { GITHUB_API_URL: api.url }, secrets: { GITHUB_TOKEN: TOKEN } }
+      const run = await runAct(repo, options)
+      expect(run.exitCode).toBe(0)
+      expect(releaseOutputs(run.log)).toEqual({ version: '1.3.0', tag: 'v1.3.0', prerelease: 'false', url: 'https://github.com/acme/web/releases/tag/v1.3.0' })
+      const tagRef = store.refs.get('refs/tags/v1.3.0')
+      expect(tagRef?.type).toBe('tag')
+      expect(store.tagObjects.get(tagRef!.sha)).toMatchObject({ tag: 'v1.3.0', object: repo.head })
+      expect(store.refs.get('refs/tags/v1')).toEqual({ sha: repo.head, type: 'commit' })
+      expect(store.releases.map((r) => r.tag_name)).toEqual(['v1.3.0'])
+      expect(store.releases[0].body).toMatch(/### Features[\s\S]*search across projects[\s\S]*### Bug fixes[\s\S]*empty queries/)
+      const plan = JSON.parse(jobOutputs(run.log, 'release').json) as { tags: string[]; sha: string; distance: number }
+      expect(plan).toMatchObject({ sha: repo.head, distance: 2 })
+      expect(plan.tags).toEqual(['latest', '1.3.0', '1.3', '1', 'main', `sha-${repo.head.slice(0, 7)}`].map((t) => `ghcr.io/acme/web:${t}`))
+      expect(api.violations).toEqual([])
+      expect(run.log).not.toContain(TOKEN)
 
-    const before = api.requests.length
-    const again = await runAct(repo, options)
-    expect(again.exitCode).toBe(0)
-    expect(releaseOutputs(again.log).version).toBe('1.3.0')
-    expect(store.releases).toHaveLength(1)
-    expect(api.requests.slice(before).map((r) => r.operationId)).not.toContain('git/create-tag')
-    expect(api.violations).toEqual([])
+      const before = api.requests.length
+      const again = await runAct(repo, options)
+      expect(again.exitCode).toBe(0)
+      expect(releaseOutputs(again.log).version).toBe('1.3.0')
+      expect(store.releases).toHaveLength(1)
+      expect(api.requests.slice(before).map((r) => r.operationId)).not.toContain('git/create-tag')
+      expect(api.violations).toEqual([])
+    })
   }, 600_000)
 
   it('off a release branch: a prerelease version, and nothing is created', async () => {
     const store = gitStore({ owner: 'acme', repo: 'web' })
-    await api?.close()
-    api = await startGitHubApi(store.handlers, TOKEN)
-    const repo = releasedRepo('develop')
-    const run = await runAct(repo, { env: { GITHUB_API_URL: api.url }, secrets: { GITHUB_TOKEN: TOKEN } })
-    expect(run.exitCode).toBe(0)
-    expect(releaseOutputs(run.log)).toEqual({ version: '1.3.0-develop.2', tag: 'v1.3.0-develop.2', prerelease: 'true', url: '' })
-    expect(api.requests).toEqual([])
-    expect(store.refs.size).toBe(0)
+    await withGitHubApi(store.handlers, TOKEN, async (api) => {
+      const repo = releasedRepo('develop')
+      const run = await runAct(repo, { env: { GITHUB_API_URL: api.url }, secrets: { GITHUB_TOKEN: TOKEN } })
+      expect(run.exitCode).toBe(0)
+      expect(releaseOutputs(run.log)).toEqual({ version: '1.3.0-develop.2', tag: 'v1.3.0-develop.2', prerelease: 'true', url: '' })
+      expect(api.requests).toEqual([])
+      expect(store.refs.size).toBe(0)
+    })
   }, 600_000)
 })

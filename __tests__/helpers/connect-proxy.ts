@@ -9,14 +9,11 @@ export interface ConnectProxy {
   url: string
   /** `host:port` of each CONNECT, in order. */
   tunnels: string[]
-  /** Proxy-Authorization headers received, in order ('' when absent). */
-  authorizations: string[]
   close(): Promise<void>
 }
 
 export async function startConnectProxy(upstream: { host: string; port: number }): Promise<ConnectProxy> {
   const tunnels: string[] = []
-  const authorizations: string[] = []
   const sockets = new Set<Socket>()
   const server: Server = createServer((_req, res) => {
     // Only tunnels are served: a plain proxied request would bypass what is under test.
@@ -25,7 +22,6 @@ export async function startConnectProxy(upstream: { host: string; port: number }
   })
   server.on('connect', (req, client: Socket, head: Buffer) => {
     tunnels.push(req.url ?? '')
-    authorizations.push(String(req.headers['proxy-authorization'] ?? ''))
     sockets.add(client)
     const target = connect(upstream.port, upstream.host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
@@ -48,7 +44,6 @@ export async function startConnectProxy(upstream: { host: string; port: number }
   return {
     url: `http://127.0.0.1:${address.port}`,
     tunnels,
-    authorizations,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()

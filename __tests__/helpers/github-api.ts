@@ -170,6 +170,16 @@ export async function startGitHubApi(handlers: Record<string, Handler>, token?: 
 const user = { login: 'github-actions[bot]', id: 41898282, node_id: 'MDM6Qm90NDE4OTgyODI=', avatar_url: 'https://avatars.githubusercontent.com/in/15368?v=4', gravatar_id: '', url: 'https://api.github.com/users/github-actions%5Bbot%5D', html_url: 'https://github.com/apps/github-actions', followers_url: 'https://api.github.com/users/github-actions%5Bbot%5D/followers', following_url: 'https://api.github.com/users/github-actions%5Bbot%5D/following{/other_user}', gists_url: 'https://api.github.com/users/github-actions%5Bbot%5D/gists{/gist_id}', starred_url: 'https://api.github.com/users/github-actions%5Bbot%5D/starred{/owner}{/repo}', subscriptions_url: 'https://api.github.com/users/github-actions%5Bbot%5D/subscriptions', organizations_url: 'https://api.github.com/users/github-actions%5Bbot%5D/orgs', repos_url: 'https://api.github.com/users/github-actions%5Bbot%5D/repos', events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/events{/privacy}', received_events_url: 'https://api.github.com/users/github-actions%5Bbot%5D/received_events', type: 'Bot', site_admin: false }
 
 /** Issue comments kept in memory, answered with GitHub's response shapes. */
+/** The stand-in for the length of `body`, closed afterwards whatever happens. */
+export async function withGitHubApi(handlers: Record<string, Handler>, token: string, body: (api: GitHubApi) => Promise<void>): Promise<void> {
+  const api = await startGitHubApi(handlers, token)
+  try {
+    await body(api)
+  } finally {
+    await api.close()
+  }
+}
+
 export function issueCommentStore(): { comments: { id: number; body: string; issue: number }[]; handlers: Record<string, Handler> } {
   const comments: { id: number; body: string; issue: number }[] = []
   let next = 1000

@@ -1,7 +1,7 @@
 'use strict'
 // undici as the Actions toolkit uses it, loaded on first use. @actions/http-client imports its
 // ProxyAgent and @actions/github its fetch at module level, so every bundle would evaluate all of
-// undici (about 440 kB, some 70 ms under Node 24) at start, while only a job behind an HTTP proxy
+// undici (about 440 kB, some 85 ms under Node 24) at start, while only a job behind an HTTP proxy
 // sends a request through either.
 //
 // ProxyAgent here keeps its options; the real agent is built by fetch below, the one consumer of
