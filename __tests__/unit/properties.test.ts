@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import fc from 'fast-check'
 import { isUserError } from '../../actions/lib/errors/user-error.js'
+import { plainFinding } from '../../actions/lib/findings/model.js'
 import { parseReportBytes, parseReportDocument } from '../../actions/lib/findings/read-report.js'
 import { countBySeverity, DEFAULT_THRESHOLDS, evaluate } from '../../actions/lib/policy/policy.js'
 import { fixture } from '../helpers/tools.js'
@@ -80,6 +81,41 @@ describe('properties over real reports', () => {
       { numRuns: 300 }
     )
   })
+
+  // Values whose conversion to text throws (an object with its own "toString", a list holding one),
+  // and values of the right type but the wrong range. JSON.parse builds each as plain data, as a
+  // hostile or broken report would. Every field of every real report gets each of them in turn, at
+  // the first place each field occurs: a crash there would end a run with "Unexpected error".
+  const HOSTILE = ['{"toString":""}', '[[{"toString":1}]]', '{"__proto__":{"Severity":"LOW"}}', '-1', '1e308', '""', 'null']
+  const reports = readdirSync(fixture('reports'))
+    .filter((f) => /\.(json|sarif)$/.test(f))
+    .map((f) => ({ name: f, text: readFileSync(fixture('reports', f), 'utf8'), fails: failing.some((r) => r.name === f) }))
+    .filter((r) => paths(JSON.parse(r.text)).length > 0) // `[]` has no field to change
+
+  it.each(reports.map((r) => [r.name, r.text, r.fails] as const))('%s with any field made hostile is read or refused, never crashes', (_name, text, fails) => {
+    const doc = JSON.parse(text)
+    const shapes = new Set<string>()
+    let tried = 0
+    for (const at of paths(doc)) {
+      const shape = at.map((k) => (typeof k === 'number' ? '*' : k)).join('.')
+      if (shapes.has(shape)) continue
+      shapes.add(shape)
+      for (const hostile of HOSTILE) {
+        const changed = setAt(doc, at, JSON.parse(hostile))
+        tried++
+        try {
+          const report = parseReportDocument(changed, 'r.json', 'auto', options)
+          const result = evaluate(countBySeverity(report.findings), policy).result
+          if (fails) expect([shape, hostile, result]).not.toEqual([shape, hostile, 'pass'])
+          // Every field, lazy ones too, as the gate's JSON report and SARIF output read them.
+          for (const f of report.findings) expect(typeof JSON.stringify(plainFinding(f))).toBe('string')
+        } catch (error) {
+          if (!isUserError(error)) throw new Error(`${shape} = ${hostile}: ${(error as Error).stack}`)
+        }
+      }
+    }
+    expect(tried).toBeGreaterThanOrEqual(HOSTILE.length)
+  }, 60_000)
 
   // Lists whose order carries no meaning; SARIF `rules` and `tags` do (ruleIndex points into rules).
   const FINDING_LISTS = new Set(['', 'Results', 'Vulnerabilities', 'Misconfigurations', 'Secrets', 'runs', 'results', 'failed_checks'])

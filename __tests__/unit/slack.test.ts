@@ -1,11 +1,14 @@
 // The Slack library without a network: limits, mrkdwn, payloads and placeholders, templates,
 // input parsing, and the retry policy driven through a scripted fetch and a fake clock.
 import { describe, expect, it } from '@jest/globals'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { cutText, fitToSlackLimits, blockCount } from '../../actions/lib/slack/limits.js'
 import { markdownToMrkdwn, excerpt } from '../../actions/lib/slack/mrkdwn.js'
 import { fillPlaceholders, parsePayload } from '../../actions/lib/slack/payload.js'
 import { buildMessage, headline, statusFromResult, STATUSES, type MessageSpec } from '../../actions/lib/slack/templates.js'
-import { parseSeverityMap, versionFromImages } from '../../actions/lib/slack/facts.js'
+import { parseSeverityMap, readGateReport, versionFromImages } from '../../actions/lib/slack/facts.js'
 import { deliver, SlackDeliveryError, type Destination } from '../../actions/lib/slack/transport.js'
 import { parseFields, parseMentions, readDestination } from '../../actions/slack-notify/settings.js'
 import type { SlackMessage } from '../../actions/lib/slack/blocks.js'
@@ -196,6 +199,43 @@ describe('inputs', () => {
     expect(parseSeverityMap('counts', '{"result":"fail","critical":"1","total":"3"}', false)).toEqual({ values: { critical: 1 }, extra: { result: 'fail', total: '3' } })
     expect(parseSeverityMap('limits', 'critical=0,high=none', true).values).toEqual({ critical: 0, high: null })
     expect(thrown(() => parseSeverityMap('counts', 'critical=many', false)).message).toMatch(/critical must be a whole number/)
+  })
+
+  it('refuses a count that is a list or an object instead of crashing on it', () => {
+    expect(thrown(() => parseSeverityMap('counts', '{"critical":{"toString":""}}', false)).message).toMatch(/Input "counts": "critical" must be a number or a string, got an object/)
+    expect(thrown(() => parseSeverityMap('limits', '{"high":[5]}', true)).message).toMatch(/"high" must be a number or a string, got a list/)
+  })
+
+  it('reads a gate report field by field: wrong types give fewer facts, never a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sgw-gate-report-'))
+    const file = join(dir, 'security-summary.json')
+    writeFileSync(file, JSON.stringify({
+      result: { toString: '' },
+      counts: { critical: 2, high: '3', medium: -1, low: { toString: '' } },
+      thresholds: { critical: 0, high: null, medium: 'x' },
+      approvals: [null, { severity: 'high', count: 3 }, { severity: { toString: '' }, count: 1 }],
+      new: 'many',
+      findings: [
+        null,
+        'text',
+        { status: 'new', severity: 'high', ruleId: { toString: '' }, title: ['x'], location: { file: 'a.tf', line: { toString: '' } } },
+        { status: 'new', severity: 'critical', ruleId: 'CVE-1', title: 'bad', location: { package: 'lib', installedVersion: '1.0' } },
+        { status: 'baseline', severity: 'critical', ruleId: 'OLD' }
+      ]
+    }))
+    expect(readGateReport(file, 'gate-report')).toEqual({
+      result: '',
+      counts: { critical: 2 },
+      limits: { critical: 0, high: null },
+      approvals: [{ severity: 'high', count: 3 }],
+      topFindings: ['*critical* `CVE-1` bad (lib 1.0)', '*high* `?`  (a.tf)'],
+      newCount: undefined
+    })
+    writeFileSync(file, '{"counts":null}')
+    expect(thrown(() => readGateReport(file, 'gate-report')).message).toMatch(/is not a security summary \(no "counts" object\)/)
+    writeFileSync(file, '[]')
+    expect(thrown(() => readGateReport(file, 'gate-report')).message).toMatch(/is not a security summary/)
+    rmSync(dir, { recursive: true, force: true })
   })
 
   it('takes the version from the first image tag, not from a digest', () => {

@@ -39,8 +39,8 @@ export interface Finding {
   helpUri?: string
 }
 
-export function isSeverity(value: string): value is Severity {
-  return (SEVERITIES as readonly string[]).includes(value)
+export function isSeverity(value: unknown): value is Severity {
+  return (SEVERITIES as readonly unknown[]).includes(value)
 }
 
 /** A finding as a plain object with every field set (for JSON output and spreading). */

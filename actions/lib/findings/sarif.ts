@@ -145,7 +145,8 @@ function cvssOf(value: unknown): number | undefined {
 function kindOf(rule: Record<string, unknown> | undefined): FindingKind {
   const tags = propertiesOf(rule).tags
   if (Array.isArray(tags)) {
-    const lower = tags.map((t) => String(t).toLowerCase())
+    // Tags are strings in SARIF; anything else in the list says nothing about the kind.
+    const lower = tags.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
     if (lower.includes('vulnerability')) return 'vulnerability'
     if (lower.includes('secret')) return 'secret'
     if (lower.includes('misconfiguration')) return 'misconfiguration'

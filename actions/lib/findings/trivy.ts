@@ -33,7 +33,7 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
     const result = results[r]
     if (!isObject(result)) throw reportError(path, `trivy report: Results[${r}] is not an object.`)
     const target = str(result.Target) ?? artifact ?? ''
-    const file = FILE_CLASSES.has(String(result.Class)) ? target : undefined
+    const file = typeof result.Class === 'string' && FILE_CLASSES.has(result.Class) ? target : undefined
     const where = `${path}: Results[${r}]`
     const vulns = listOf(result.Vulnerabilities, `${where}.Vulnerabilities`, path)
     for (let i = 0; i < vulns.length; i++) {

@@ -21,7 +21,11 @@ export function parseSeverityMap(name: string, raw: string, allowNone: boolean):
       throw new UserError(`Input "${name}" starts with { but is not valid JSON; give a JSON object or critical=0,high=5,...`)
     }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new UserError(`Input "${name}" must be a JSON object or critical=0,high=5,...`)
-    entries = Object.entries(obj as Record<string, unknown>).map(([k, v]) => [k, v === null ? 'none' : String(v)])
+    entries = Object.entries(obj as Record<string, unknown>).map(([k, v]) => {
+      if (v === null) return [k, 'none']
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return [k, String(v)]
+      throw new UserError(`Input "${name}": "${k}" must be a number or a string, got ${Array.isArray(v) ? 'a list' : 'an object'}.`)
+    })
   } else {
     entries = text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean).map((pair) => {
       const at = pair.indexOf('=')
@@ -42,42 +46,52 @@ export function parseSeverityMap(name: string, raw: string, allowNone: boolean):
   return { values, extra }
 }
 
-interface GateReport {
-  result?: string
-  counts?: Partial<Record<Severity, number>>
-  thresholds?: Partial<Record<Severity, number | null>>
-  approvals?: { severity: Severity; count: number }[]
-  new?: number
-  findings?: { severity?: string; ruleId?: string; title?: string; status?: string; tool?: string; location?: { file?: string; line?: number; package?: string; installedVersion?: string } }[]
-}
-
 const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>
 
-/** The security template's facts from the gate's security-summary.json. */
+const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined)
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined)
+
+/** The security template's facts from the gate's security-summary.json. Only fields of the right
+ * type are read: a hand-edited or foreign file gives fewer facts, never a crash. */
 export function readGateReport(path: string, input: string): SecurityFacts {
-  let doc: GateReport
+  let parsed: unknown
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8')) as GateReport
+    parsed = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
     throw new UserError(`Input "${input}": cannot read ${path} as the gate's JSON report (${(error as NodeJS.ErrnoException).code ?? 'not JSON'}); give the severity gate's summary-json output.`)
   }
-  if (!doc || typeof doc.counts !== 'object') throw new UserError(`Input "${input}": ${path} is not a security summary (no "counts"); give the severity gate's summary-json output.`)
-  const worst = (doc.findings ?? [])
-    .filter((f) => f.status === 'new' && isSeverity(f.severity ?? '') && f.severity !== 'info')
-    .sort((a, b) => RANK[a.severity as Severity] - RANK[b.severity as Severity])
-    .slice(0, 5)
-    .map((f) => {
-      const where = f.location?.package ? `${f.location.package}${f.location.installedVersion ? ` ${f.location.installedVersion}` : ''}` : f.location?.file ? `${f.location.file}${f.location.line ? `:${f.location.line}` : ''}` : ''
-      return `*${f.severity}* \`${escapeMrkdwn(f.ruleId ?? '?')}\` ${escapeMrkdwn(f.title ?? '')}${where ? ` (${escapeMrkdwn(where)})` : ''}`
-    })
-  return {
-    result: doc.result ?? '',
-    counts: doc.counts ?? {},
-    limits: doc.thresholds ?? {},
-    approvals: doc.approvals ?? [],
-    topFindings: worst,
-    newCount: typeof doc.new === 'number' ? doc.new : undefined
+  const doc = record(parsed)
+  const counts = record(doc?.counts)
+  if (!doc || !counts) throw new UserError(`Input "${input}": ${path} is not a security summary (no "counts" object); give the severity gate's summary-json output.`)
+  const thresholds = record(doc.thresholds) ?? {}
+  const facts: SecurityFacts = { result: text(doc.result) ?? '', counts: {}, limits: {}, approvals: [], topFindings: [], newCount: count(doc.new) }
+  for (const s of SEVERITIES) {
+    const n = count(counts[s])
+    if (n !== undefined) facts.counts[s] = n
+    const limit = thresholds[s]
+    if (limit === null) facts.limits[s] = null
+    else if (count(limit) !== undefined) facts.limits[s] = limit as number
   }
+  for (const a of Array.isArray(doc.approvals) ? doc.approvals : []) {
+    const approval = record(a)
+    const n = count(approval?.count)
+    if (approval && isSeverity(approval.severity) && n !== undefined) facts.approvals.push({ severity: approval.severity, count: n })
+  }
+  const worst: { severity: Severity; line: string }[] = []
+  for (const f of Array.isArray(doc.findings) ? doc.findings : []) {
+    const finding = record(f)
+    if (!finding || finding.status !== 'new' || !isSeverity(finding.severity) || finding.severity === 'info') continue
+    const location = record(finding.location) ?? {}
+    const pkg = text(location.package)
+    const file = text(location.file)
+    const line = count(location.line)
+    const version = text(location.installedVersion)
+    const where = pkg ? `${pkg}${version ? ` ${version}` : ''}` : file ? `${file}${line ? `:${line}` : ''}` : ''
+    worst.push({ severity: finding.severity, line: `*${finding.severity}* \`${escapeMrkdwn(text(finding.ruleId) ?? '?')}\` ${escapeMrkdwn(text(finding.title) ?? '')}${where ? ` (${escapeMrkdwn(where)})` : ''}` })
+  }
+  facts.topFindings = worst.sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 5).map((w) => w.line)
+  return facts
 }
 
 /** The tag of the first image (web=ghcr.io/acme/web:1.4.0 gives 1.4.0), for a headline. */

@@ -148,7 +148,8 @@ async function attempt(dest: Destination, message: SlackMessage, options: Requir
   if (response.status !== 200) {
     let code = ''
     try {
-      code = String((JSON.parse(text) as { error?: unknown }).error ?? '')
+      const error = (JSON.parse(text) as { error?: unknown } | null)?.error
+      code = typeof error === 'string' ? error : ''
     } catch {
       code = codeWord(text)
     }
@@ -161,7 +162,7 @@ async function attempt(dest: Destination, message: SlackMessage, options: Requir
     return { ok: false, retryable: false, code: 'not_json', outcome: 'HTTP 200 without a JSON body', details: ['api-url did not answer as Slack\'s Web API does; check it'], warnings: [] }
   }
   const warnings = [json.warning, ...(Array.isArray(json.response_metadata?.warnings) ? json.response_metadata.warnings : [])].filter((w): w is string => typeof w === 'string').flatMap((w) => w.split(','))
-  if (json.ok === true) return { ok: true, retryable: false, code: 'ok', outcome: 'ok', ts: String(json.ts ?? ''), channel: String(json.channel ?? ''), details: [], warnings }
+  if (json.ok === true) return { ok: true, retryable: false, code: 'ok', outcome: 'ok', ts: typeof json.ts === 'string' ? json.ts : '', channel: typeof json.channel === 'string' ? json.channel : '', details: [], warnings }
   const code = typeof json.error === 'string' ? json.error : 'unknown_error'
   const details = Array.isArray(json.response_metadata?.messages) ? json.response_metadata.messages.filter((m): m is string => typeof m === 'string').slice(0, 5) : []
   if (typeof json.needed === 'string') details.unshift(`Slack says the app needs the scope ${json.needed}`)
