@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { UserError } from '../errors/user-error.js'
 import { SEVERITIES, isSeverity, type Severity } from '../findings/model.js'
+import { isObject, str } from '../findings/report-error.js'
 import { escapeMrkdwn } from './blocks.js'
 import type { SecurityFacts } from './templates.js'
 
@@ -48,8 +49,7 @@ export function parseSeverityMap(name: string, raw: string, allowNone: boolean):
 
 const RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>
 
-const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined)
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+const record = (v: unknown): Record<string, unknown> | undefined => (isObject(v) ? v : undefined)
 const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined)
 
 /** The security template's facts from the gate's security-summary.json. Only fields of the right
@@ -65,13 +65,12 @@ export function readGateReport(path: string, input: string): SecurityFacts {
   const counts = record(doc?.counts)
   if (!doc || !counts) throw new UserError(`Input "${input}": ${path} is not a security summary (no "counts" object); give the severity gate's summary-json output.`)
   const thresholds = record(doc.thresholds) ?? {}
-  const facts: SecurityFacts = { result: text(doc.result) ?? '', counts: {}, limits: {}, approvals: [], topFindings: [], newCount: count(doc.new) }
+  const facts: SecurityFacts = { result: str(doc.result) ?? '', counts: {}, limits: {}, approvals: [], topFindings: [], newCount: count(doc.new) }
   for (const s of SEVERITIES) {
     const n = count(counts[s])
     if (n !== undefined) facts.counts[s] = n
-    const limit = thresholds[s]
-    if (limit === null) facts.limits[s] = null
-    else if (count(limit) !== undefined) facts.limits[s] = limit as number
+    const limit = thresholds[s] === null ? null : count(thresholds[s])
+    if (limit !== undefined) facts.limits[s] = limit
   }
   for (const a of Array.isArray(doc.approvals) ? doc.approvals : []) {
     const approval = record(a)
@@ -83,12 +82,12 @@ export function readGateReport(path: string, input: string): SecurityFacts {
     const finding = record(f)
     if (!finding || finding.status !== 'new' || !isSeverity(finding.severity) || finding.severity === 'info') continue
     const location = record(finding.location) ?? {}
-    const pkg = text(location.package)
-    const file = text(location.file)
+    const pkg = str(location.package)
+    const file = str(location.file)
     const line = count(location.line)
-    const version = text(location.installedVersion)
+    const version = str(location.installedVersion)
     const where = pkg ? `${pkg}${version ? ` ${version}` : ''}` : file ? `${file}${line ? `:${line}` : ''}` : ''
-    worst.push({ severity: finding.severity, line: `*${finding.severity}* \`${escapeMrkdwn(text(finding.ruleId) ?? '?')}\` ${escapeMrkdwn(text(finding.title) ?? '')}${where ? ` (${escapeMrkdwn(where)})` : ''}` })
+    worst.push({ severity: finding.severity, line: `*${finding.severity}* \`${escapeMrkdwn(str(finding.ruleId) ?? '?')}\` ${escapeMrkdwn(str(finding.title) ?? '')}${where ? ` (${escapeMrkdwn(where)})` : ''}` })
   }
   facts.topFindings = worst.sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 5).map((w) => w.line)
   return facts
