@@ -45,6 +45,7 @@ rm -rf "$WORK"
 mkdir -p "$WORK/empty" "$OUT"
 cp -R "${REPO_ROOT}/examples/insecure-app" "${WORK}/insecure-app"
 cp -R "${REPO_ROOT}/examples/clean-app" "${WORK}/clean-app"
+cp -R "${REPO_ROOT}/examples/edge-cases" "${WORK}/edge-cases"
 "${REPO_ROOT}/scripts/plant-secrets.sh" "${WORK}/planted" >"${WORK}/planted-manifest.json"
 
 MADE=() # fixture files written by this run
@@ -84,6 +85,14 @@ checkov_json "${WORK}/clean-app" checkov-multi-clean-app.json -d . --quiet \
   --framework terraform kubernetes dockerfile
 # Nothing to scan: checkov prints only the summary object.
 checkov_json "${WORK}/empty" checkov-empty.json -d .
+# A file checkov cannot parse: named under results.parsing_errors (not with --quiet, which keeps
+# only the summary's count).
+checkov_json "${WORK}/edge-cases/unparsable-iac" checkov-parse-errors.json -d terraform --framework terraform
+checkov_json "${WORK}/edge-cases/unparsable-iac" checkov-parse-errors-quiet.json -d terraform --framework terraform --quiet
+run "${WORK}/edge-cases/unparsable-iac" "${BIN}/checkov" --soft-fail -d terraform --framework terraform \
+  -o sarif --output-file-path "${WORK}/checkov-parse-errors-sarif" >/dev/null
+cp "${WORK}/checkov-parse-errors-sarif/results_sarif.sarif" "${OUT}/checkov-parse-errors.sarif"
+MADE+=(checkov-parse-errors.sarif)
 # SARIF goes to <dir>/results_sarif.sarif (stdout keeps the CLI text).
 run "${WORK}/insecure-app" "${BIN}/checkov" --soft-fail --quiet -d . \
   --framework terraform kubernetes dockerfile -o sarif --output-file-path "${WORK}/checkov-sarif" \
@@ -105,6 +114,18 @@ trivy_report "${WORK}/insecure-app" trivy-config-insecure.sarif "${trivy_config[
 trivy_report "${WORK}/clean-app" trivy-config-clean-app.json "${trivy_config[@]}" --format json
 trivy_report "${WORK}/planted" trivy-fs-secret-planted.json "${trivy_secret[@]}" --format json
 trivy_report "${WORK}/clean-app" trivy-fs-secret-clean-app.json "${trivy_secret[@]}" --format json
+# Licences: no DB needed; trivy classifies each declared licence.
+trivy_licence=(fs --scanners license --skip-db-update --offline-scan)
+trivy_report "${WORK}/edge-cases/licences" trivy-license.json "${trivy_licence[@]}" --format json
+trivy_report "${WORK}/edge-cases/licences" trivy-license.sarif "${trivy_licence[@]}" --format sarif
+# Secrets of rules without a severity: UNKNOWN, and security-severity "0.0" in the SARIF.
+trivy_unrated=("${trivy_secret[@]}" --secret-config trivy-secret.yaml)
+trivy_report "${WORK}/edge-cases/custom-secret-rules" trivy-secret-unknown.json "${trivy_unrated[@]}" --format json
+trivy_report "${WORK}/edge-cases/custom-secret-rules" trivy-secret-unknown.sarif "${trivy_unrated[@]}" --format sarif
+# Files trivy cannot parse: the report looks clean; the log (kept, without --quiet) says why not.
+(cd "${WORK}/edge-cases/unparsable-iac" && "${OFFLINE[@]}" "${BIN}/trivy" "${trivy_config[@]}" --skip-version-check \
+  --format json --output "${OUT}/trivy-config-parse-errors.json" . 2>"${OUT}/trivy-config-parse-errors.stderr")
+MADE+=(trivy-config-parse-errors.json trivy-config-parse-errors.stderr)
 
 # --- the fixtures must not look like leaks themselves ----------------------------------------
 # (only the files made here; other scripts write trivy vulnerability reports to the same folder)

@@ -33,6 +33,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'sgw-checkov-'))
   cpSync(join(REPO_ROOT, 'examples', 'insecure-app'), join(work, 'insecure-app'), { recursive: true })
   cpSync(join(REPO_ROOT, 'examples', 'clean-app'), join(work, 'clean-app'), { recursive: true })
+  cpSync(join(REPO_ROOT, 'examples', 'edge-cases', 'unparsable-iac'), join(work, 'unparsable-iac'), { recursive: true })
 }, 900_000)
 
 afterAll(async () => {
@@ -102,5 +103,26 @@ describe('checkov action (dist, Node 24, real checkov installed hash-verified)',
   it('a version without a pinned lock is refused', async () => {
     const run = await checkov({ path: 'insecure-app', version: '3.2.0' })
     expect(run.stdout).toMatch(/::error::checkov 3\.2\.0 is not supported: only 3\.3\.30 has its dependencies pinned/)
+  })
+
+  describe('a file checkov cannot parse (examples/edge-cases/unparsable-iac)', () => {
+    it('fails closed, naming the file, though its findings alone would pass', async () => {
+      const run = await checkov({ path: 'unparsable-iac', framework: 'terraform' })
+      expect(run.outputs).toMatchObject({ result: 'fail', critical: '0', high: '0', medium: '1' })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(/::error::Checkov gate: fail .*incomplete scan \(1 part\(s\) not scanned; allow-incomplete-scan is false\)/)
+      expect(run.summary).toContain('### Incomplete scan')
+      expect(run.summary).toMatch(/checkov could not parse \S*unparsable-iac\/terraform\/network\/main\.tf \(terraform\); it was not checked\./)
+      const summary = JSON.parse(readFileSync(run.outputs['summary-json'], 'utf8'))
+      expect(summary).toMatchObject({ result: 'fail', incompleteFails: true, incomplete: [expect.stringMatching(/network\/main\.tf/)] })
+    }, 600_000)
+
+    it('with allow-incomplete-scan: true, judges the findings alone and warns', async () => {
+      const run = await checkov({ path: 'unparsable-iac', framework: 'terraform', 'allow-incomplete-scan': 'true' })
+      expect(run.outputs.result).toBe('pass')
+      expect(run.exitCode).toBe(0)
+      expect(run.annotations).toContainEqual(expect.objectContaining({ level: 'warning', message: expect.stringMatching(/Incomplete scan accepted/) }))
+      expect(run.summary).toContain('`allow-incomplete-scan` is set')
+    }, 600_000)
   })
 })

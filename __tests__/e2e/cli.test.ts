@@ -15,7 +15,7 @@ describe('sgw gate', () => {
     const r = await runCli(['gate', '--report', all, '--output', 'json'])
     expect(r.exitCode).toBe(1)
     const doc = JSON.parse(r.stdout)
-    expect(Object.keys(doc)).toEqual(['result', 'counts', 'total', 'new', 'reports', 'breaches', 'approvals'])
+    expect(Object.keys(doc)).toEqual(['result', 'counts', 'total', 'new', 'reports', 'breaches', 'approvals', 'incomplete', 'incompleteFails', 'unmappedChecks', 'notes'])
     expect(doc).toMatchObject({
       result: 'fail',
       counts: { critical: 3, high: 18, medium: 17, low: 19, info: 0, unknown: 0 },
@@ -28,6 +28,34 @@ describe('sgw gate', () => {
       ]
     })
     expect(r.stderr).toBe('')
+  })
+
+  it('an incomplete scan fails with the files named in text and JSON, unless --allow-incomplete-scan true', async () => {
+    const report = fixture('reports', 'checkov-parse-errors.json')
+    const text = await runCli(['gate', '--report', report])
+    expect(text.exitCode).toBe(1)
+    expect(text.stdout).toMatch(/^Security gate: FAIL/)
+    expect(text.stdout).toMatch(/Incomplete scan: .*checkov-parse-errors\.json: checkov could not parse \S+\/terraform\/network\/main\.tf/)
+    const json = await runCli(['gate', '--report', report, '--output', 'json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ result: 'fail', breaches: [], incompleteFails: true, incomplete: [expect.stringMatching(/network\/main\.tf/)] })
+    const allowed = await runCli(['gate', '--report', report, '--allow-incomplete-scan', 'true', '--output', 'json'])
+    expect(allowed.exitCode).toBe(0)
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ result: 'pass', incompleteFails: false, incomplete: [expect.stringMatching(/network\/main\.tf/)] })
+  })
+
+  it('the notes say why: unmapped checks and what the readers noticed are in --output json', async () => {
+    const r = await runCli(['gate', '--report', fixture('reports', 'checkov-parse-errors.sarif'), '--output', 'json'])
+    const doc = JSON.parse(r.stdout)
+    expect(doc.notes).toEqual([expect.stringMatching(/checkov's SARIF does not record files it could not parse/)])
+    expect(Array.isArray(doc.unmappedChecks)).toBe(true)
+  })
+
+  it('licences and unrated findings count the same from the JSON and the SARIF', async () => {
+    for (const base of ['trivy-license', 'trivy-secret-unknown']) {
+      const [a, b] = await Promise.all(['json', 'sarif'].map((ext) => runCli(['gate', '--report', fixture('reports', `${base}.${ext}`), '--max-unknown', '0', '--output', 'json'])))
+      expect(JSON.parse(b.stdout).counts).toEqual(JSON.parse(a.stdout).counts)
+      expect(JSON.parse(a.stdout).result).toBe('fail')
+    }
   })
 
   it('exits 0 on needs-approval and on pass', async () => {

@@ -24,6 +24,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'sgw-trivy-work-'))
   cpSync(join(REPO_ROOT, 'examples', 'insecure-app'), join(work, 'insecure-app'), { recursive: true })
   cpSync(join(REPO_ROOT, 'examples', 'clean-app'), join(work, 'clean-app'), { recursive: true })
+  cpSync(join(REPO_ROOT, 'examples', 'edge-cases'), join(work, 'edge-cases'), { recursive: true })
 }, 180_000)
 
 afterAll(async () => mirror.close())
@@ -133,5 +134,34 @@ describe('trivy action (dist, Node 24, real trivy)', () => {
     expect(run.outputs.result).toBe('fail')
     expect(run.outputs.total).toBeUndefined()
     expect(run.stdout).toMatch(/::error::trivy failed \(exit code 1\); its report cannot be trusted/)
+  })
+
+  describe('the edge cases (examples/edge-cases)', () => {
+    it('licences: a forbidden and a restricted licence fail the gate', async () => {
+      const run = await trivy({ path: 'edge-cases/licences', scanners: 'license' })
+      expect(run.outputs).toMatchObject({ result: 'fail', critical: '1', high: '1', low: '1', total: '3' })
+      expect(run.exitCode).toBe(1)
+      expect(run.summary).toContain('WTFPL (forbidden) in left-pad')
+    })
+
+    it('secrets of rules without a severity are unknown, and fail max-unknown: 0, in the JSON and the SARIF alike', async () => {
+      const run = await trivy({ path: 'edge-cases/custom-secret-rules/src', scanners: 'secret', args: '--secret-config edge-cases/custom-secret-rules/trivy-secret.yaml', 'max-unknown': '0' })
+      expect(run.outputs).toMatchObject({ result: 'fail', unknown: '2', info: '0', total: '2' })
+      // The SARIF the action wrote, read back through the gate.
+      const gate = await runAction('severity-gate', { cwd: work, inputs: { reports: run.outputs.sarif, 'max-unknown': '0' } })
+      expect(gate.outputs).toMatchObject({ result: 'fail', unknown: '2', info: '0' })
+    })
+
+    it('files trivy cannot parse: its report looks clean, its log does not; the gate fails closed naming them', async () => {
+      const run = await trivy({ path: 'edge-cases/unparsable-iac', 'scan-type': 'config' })
+      expect(run.outputs).toMatchObject({ result: 'fail', critical: '0' })
+      expect(run.exitCode).toBe(1)
+      expect(run.summary).toContain('### Incomplete scan')
+      expect(run.summary).toContain('Failed to parse file docker/Dockerfile')
+      expect(run.summary).toContain('Error parsing file terraform/network/main.tf')
+      const allowed = await trivy({ path: 'edge-cases/unparsable-iac', 'scan-type': 'config', 'allow-incomplete-scan': 'true', 'max-high': '10' })
+      expect(allowed.outputs.result).toBe('needs-approval')
+      expect(allowed.annotations).toContainEqual(expect.objectContaining({ level: 'warning', message: expect.stringMatching(/Incomplete scan accepted/) }))
+    })
   })
 })

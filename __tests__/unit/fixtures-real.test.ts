@@ -1,7 +1,7 @@
 // Every parser on real reports, written by the real scanners on the examples
 // (scripts/make-fixtures.sh regenerates them; __tests__/fixtures/README.md has the commands).
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { readReportFile } from '../../actions/lib/findings/read-report.js'
 import { countBySeverity } from '../../actions/lib/policy/policy.js'
 import { fixture } from '../helpers/tools.js'
@@ -30,7 +30,17 @@ describe('real reports', () => {
     ['checkov-multi-insecure.json', 'checkov', 'checkov', c(0, 2, 14, 32, 1)],
     ['checkov-multi-insecure.sarif', 'sarif', 'checkov', c(0, 2, 14, 32, 1)],
     ['checkov-multi-clean-app.json', 'checkov', 'checkov', c(0, 0, 0, 0)],
-    ['checkov-empty.json', 'checkov', 'checkov', c(0, 0, 0, 0)]
+    ['checkov-empty.json', 'checkov', 'checkov', c(0, 0, 0, 0)],
+    // The edge cases (examples/edge-cases): a finding class, a placeholder, an incomplete scan.
+    ['trivy-license.json', 'trivy', 'trivy', c(1, 1, 0, 1)],
+    ['trivy-license.sarif', 'sarif', 'trivy', c(1, 1, 0, 1)],
+    ['trivy-secret-unknown.json', 'trivy', 'trivy', { ...c(0, 0, 0, 0), unknown: 2 }],
+    ['trivy-secret-unknown.sarif', 'sarif', 'trivy', { ...c(0, 0, 0, 0), unknown: 2 }],
+    ['checkov-parse-errors.json', 'checkov', 'checkov', c(0, 0, 1, 5, 1)],
+    ['checkov-parse-errors-quiet.json', 'checkov', 'checkov', c(0, 0, 1, 5, 1)],
+    ['checkov-parse-errors.sarif', 'sarif', 'checkov', c(0, 0, 1, 5, 1)],
+    // Only the module that parsed (terraform/storage): the report alone looks complete.
+    ['trivy-config-parse-errors.json', 'trivy', 'trivy', c(0, 5, 1, 2)]
   ])('%s: %s from %s, counts', (name, format, tool, counts) => {
     const report = read(name)
     expect(report.format).toBe(format)
@@ -58,6 +68,23 @@ describe('real reports', () => {
     expect(read('trivy-config-insecure.sarif').findings.map(key).sort()).toEqual(read('trivy-config-insecure.json').findings.map(key).sort())
     const checkovJson = read('checkov-multi-insecure.json').findings.map((f) => `${f.ruleId} ${f.severity}`).sort()
     expect(read('checkov-multi-insecure.sarif').findings.map((f) => `${f.ruleId} ${f.severity}`).sort()).toEqual(checkovJson)
+  })
+
+  it('licences: the licence is the rule, the package and lockfile the place', () => {
+    expect(read('trivy-license.json').findings.map((f) => [f.kind, f.ruleId, f.severity, f.location.package, f.location.file])).toEqual([
+      ['license', 'WTFPL', 'critical', 'left-pad', 'package-lock.json'],
+      ['license', 'MIT', 'low', 'ms', 'package-lock.json'],
+      ['license', 'GPL-3.0-only', 'high', 'readline-gpl', 'package-lock.json']
+    ])
+    expect(read('trivy-license.sarif').findings.every((f) => f.kind === 'license')).toBe(true)
+  })
+
+  it('checkov names the file it could not parse; --quiet leaves only the count; its SARIF says neither', () => {
+    expect(read('checkov-parse-errors.json').incomplete).toEqual([expect.stringMatching(/^checkov could not parse \/\S+\/terraform\/network\/main\.tf \(terraform\); it was not checked\.$/)])
+    expect(read('checkov-parse-errors-quiet.json').incomplete).toEqual([expect.stringMatching(/could not parse 1 more terraform file\(s\), not named in the report/)])
+    const sarif = read('checkov-parse-errors.sarif')
+    expect(sarif.incomplete).toEqual([])
+    expect(sarif.notes).toEqual([expect.stringMatching(/checkov's SARIF does not record files it could not parse/)])
   })
 
   it('gitleaks: rules and files of the planted secrets, none of their values', () => {
@@ -89,5 +116,21 @@ describe('real reports', () => {
       const text = readFileSync(fixture('reports', name), 'utf8')
       expect(text).not.toMatch(/AKIA[A-Z2-7]{16}|ghp_[0-9A-Za-z]{36}|hooks\.slack\.com\/services\/T|-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+/]{20}/)
     }
+  })
+
+  // The JSON and the SARIF of one scan must give the same verdict: a finding class the JSON
+  // reader drops (trivy's licences once) or a placeholder the SARIF reader misreads (trivy's "0.0"
+  // for UNKNOWN once) shows up here as a difference, for every pair the real tools wrote.
+  const pairs = readdirSync(fixture('reports'))
+    .filter((f) => f.endsWith('.json') && existsSync(fixture('reports', f.replace(/\.json$/, '.sarif'))))
+    .map((f) => f.replace(/\.json$/, ''))
+  it('has JSON and SARIF pairs of every scanner', () => {
+    expect(new Set(pairs.map((p) => p.split('-')[0]))).toEqual(new Set(['checkov', 'gitleaks', 'trivy']))
+  })
+  it.each(pairs)('%s: the JSON and the SARIF of one scan give the same counts', (base) => {
+    const json = read(`${base}.json`)
+    const sarif = read(`${base}.sarif`)
+    expect(countBySeverity(sarif.findings)).toEqual(countBySeverity(json.findings))
+    expect(sarif.findings.map((f) => f.kind).sort()).toEqual(json.findings.map((f) => f.kind).sort())
   })
 })

@@ -70,9 +70,36 @@ describe('trivy', () => {
     ['results not a list', { SchemaVersion: 2, Results: {} }, /"Results" is not an array/],
     ['unknown severity', trivyDoc([{ Target: 'x', Vulnerabilities: [{ VulnerabilityID: 'CVE-1', Severity: 'SEVERE' }] }]), /unknown severity "SEVERE"/],
     ['missing id', trivyDoc([{ Target: 'x', Vulnerabilities: [{ Severity: 'HIGH' }] }]), /no VulnerabilityID/],
-    ['vulnerabilities not a list', trivyDoc([{ Target: 'x', Vulnerabilities: 'CVE-1' }]), /Vulnerabilities is not an array/]
+    ['vulnerabilities not a list', trivyDoc([{ Target: 'x', Vulnerabilities: 'CVE-1' }]), /Vulnerabilities is not an array/],
+    ['a finding list it does not know', trivyDoc([{ Target: 'x', Class: 'custom', Weaknesses: [{ ID: 'W-1' }] }]), /"Weaknesses" list this gate does not read/],
+    ['fewer FAIL checks than MisconfSummary counts', trivyDoc([{ Target: 'x', Class: 'config', MisconfSummary: { Successes: 1, Failures: 2 }, Misconfigurations: [{ ID: 'DS-0001', Status: 'FAIL', Severity: 'LOW' }] }]), /counts 2 failed check\(s\) but 1 are listed/],
+    ['a licence without a name', trivyDoc([{ Target: 'x', Class: 'license', Licenses: [{ Severity: 'HIGH', PkgName: 'p' }] }]), /Licenses\[0\] has no Name/]
   ])('refuses %s', (_n, doc, message) => {
     expect(() => parse(doc)).toThrow(message)
+  })
+
+  it('reads licences (package and file) at the severity trivy classified', () => {
+    const doc = trivyDoc([
+      { Target: 'package-lock.json', Class: 'license', Licenses: [{ Severity: 'CRITICAL', Category: 'forbidden', PkgName: 'left-pad', FilePath: 'package-lock.json', Name: 'WTFPL', Confidence: 1, Link: '' }] },
+      { Target: 'Loose File License(s)', Class: 'license-file', Licenses: [{ Severity: 'HIGH', Category: 'restricted', PkgName: '', FilePath: 'vendor/LICENSE', Name: 'GPL-3.0', Confidence: 0.9, Link: '' }] }
+    ])
+    const findings = parse(doc).findings
+    expect(findings.map((f) => [f.kind, f.ruleId, f.severity, f.location.file, f.location.package])).toEqual([
+      ['license', 'WTFPL', 'critical', 'package-lock.json', 'left-pad'],
+      ['license', 'GPL-3.0', 'high', 'vendor/LICENSE', undefined]
+    ])
+    expect(findings[0].title).toBe('WTFPL (forbidden) in left-pad')
+  })
+
+  it('lists of inventory and of findings trivy itself suppressed are not findings; the suppressed are noted', () => {
+    const report = parse(trivyDoc([{ Target: 'x', Class: 'lang-pkgs', Packages: [{ Name: 'a' }], ModifiedFindings: [{ Type: 'vulnerability', Status: 'ignored' }] }]))
+    expect(report.findings).toEqual([])
+    expect(report.notes).toEqual([expect.stringMatching(/1 finding\(s\) suppressed by trivy's own ignore rules/)])
+  })
+
+  it('a line 0 is trivy\'s "no line", not line 0', () => {
+    const doc = trivyDoc([{ Target: 'x', Class: 'secret', Secrets: [{ RuleID: 'aws', Severity: 'CRITICAL', StartLine: 0, EndLine: 0 }] }])
+    expect(parse(doc).findings[0].location.line).toBeUndefined()
   })
 })
 
@@ -132,10 +159,32 @@ describe('checkov', () => {
     expect(() => parse({ passed: 0, failed: 2, skipped: 0, parsing_errors: 0 })).toThrow(/2 checks failed but lists no results/)
   })
 
-  it('parsing errors become a note', () => {
+  it('files checkov could not parse make the scan incomplete, by name', () => {
     const doc = fw('terraform', [])
     ;(doc.results as Record<string, unknown>).parsing_errors = ['/broken.tf']
-    expect(parse(doc).notes).toEqual(['checkov could not parse 1 terraform file(s); they were not checked.'])
+    expect(parse(doc).incomplete).toEqual(['checkov could not parse /broken.tf (terraform); it was not checked.'])
+  })
+
+  it('--quiet drops the list of unparsed files; the summary still counts them', () => {
+    const doc = { ...fw('terraform', []), summary: { passed: 1, failed: 0, skipped: 0, parsing_errors: 2, resource_count: 1 } }
+    expect(parse(doc).incomplete).toEqual([expect.stringMatching(/could not parse 2 more terraform file\(s\), not named in the report/)])
+  })
+
+  it.each([
+    ['checkov 3', { passed: 0, failed: 0, skipped: 0, parsing_errors: 2, resource_count: 0, checkov_version: '3.2.470' }],
+    ['checkov 2', { passed: 0, failed: 0, skipped: 0, parsingerrors: 2, resourcecount: 0, checkov_version: '2.0.1140' }]
+  ])('a bare %s summary with unparsed files is incomplete, not clean', (_v, doc) => {
+    expect(parse(doc).incomplete).toEqual([expect.stringMatching(/could not parse 2 file\(s\) and scanned nothing/)])
+  })
+
+  it('the checkov 2 empty summary (parsingerrors, resourcecount) is a valid empty scan', () => {
+    const report = parse({ passed: 0, failed: 0, skipped: 0, parsingerrors: 0, resourcecount: 0, checkov_version: '2.0.1140' })
+    expect(report).toMatchObject({ format: 'checkov', findings: [], incomplete: [] })
+  })
+
+  it('a summary counting more failed checks than listed is refused', () => {
+    const doc = { ...fw('terraform', []), summary: { passed: 0, failed: 3, skipped: 0, parsing_errors: 0 } }
+    expect(() => parse(doc)).toThrow(/summary counts 3 failed check\(s\) but lists 0/)
   })
 })
 
@@ -156,7 +205,9 @@ describe('SARIF', () => {
     ['4.0', 'medium'],
     ['3.9', 'low'],
     ['0.1', 'low'],
-    ['0.0', 'info']
+    // 0.0 is the "no score" placeholder (trivy writes it for UNKNOWN), never a harmless info.
+    ['0.0', 'unknown'],
+    [0, 'unknown']
   ])('security-severity %s is %s', (score, severity) => {
     const doc = sarif({ tool: { driver: { name: 'x', rules: [{ id: 'R', properties: { 'security-severity': score } }] } }, results: [{ ruleId: 'R', level: 'note', message: { text: 'x' } }] })
     expect(parse(doc).findings[0].severity).toBe(severity)
@@ -196,10 +247,83 @@ describe('SARIF', () => {
     ['no driver', sarif({ results: [] }), /no tool.driver/],
     ['no results', sarif({ tool: { driver: { name: 'x' } } }), /no results array/],
     ['bad level', sarif({ tool: { driver: { name: 'x' } }, results: [{ ruleId: 'A', level: 'fatal', message: { text: '' } }] }), /level "fatal"/],
-    ['no rule id', sarif({ tool: { driver: { name: 'x' } }, results: [{ level: 'error', message: { text: '' } }] }), /no ruleId/],
+    ['an unknown kind', sarif({ tool: { driver: { name: 'x' } }, results: [{ ruleId: 'A', kind: 'failed', message: { text: '' } }] }), /kind "failed"/],
+    ['a rule index out of range', sarif({ tool: { driver: { name: 'x' } }, results: [{ ruleIndex: 3, message: { text: '' } }] }), /rule index 3/],
     ['version 2.0', { version: '2.0.0', runs: [] }, /SARIF version "2.0.0"/]
   ])('refuses %s', (_n, doc, message) => {
     expect(() => parse(doc)).toThrow(message)
+  })
+
+  const rules = [{ id: 'R0', defaultConfiguration: { level: 'error' } }, { id: 'R1', defaultConfiguration: { level: 'note' } }]
+  const one = (result: Record<string, unknown>, run: Record<string, unknown> = {}) =>
+    parse(sarif({ tool: { driver: { name: 'x', rules } }, results: [{ message: { text: 'm' }, ...result }], ...run }))
+
+  it.each([
+    ['pass', undefined],
+    ['notApplicable', undefined],
+    ['informational', undefined],
+    ['review', undefined],
+    ['pass', 'note']
+  ])('a result of kind %s (level %s) is not a problem', (kind, level) => {
+    const report = one({ ruleId: 'R0', kind, ...(level ? { level } : {}) })
+    expect(report.findings).toEqual([])
+    expect(report.notes).toEqual([expect.stringMatching(/1 result\(s\) of kind pass, notApplicable, informational or review/)])
+  })
+
+  it('kind fail (or absent) counts; kind open without a level is unrated, not info', () => {
+    expect(one({ ruleId: 'R0', kind: 'fail' }).findings[0].severity).toBe('high')
+    expect(one({ ruleId: 'R0' }).findings[0].severity).toBe('high')
+    expect(one({ ruleId: 'R0', kind: 'open' }).findings[0].severity).toBe('unknown')
+  })
+
+  it.each([
+    ['ruleId', { ruleId: 'R1' }, 'R1', 'low'],
+    ['ruleIndex alone', { ruleIndex: 1 }, 'R1', 'low'],
+    ['rule.id', { rule: { id: 'R1' } }, 'R1', 'low'],
+    ['rule.index', { rule: { index: 1 } }, 'R1', 'low'],
+    ['a hierarchical id under its parent rule', { ruleId: 'R1/sub' }, 'R1/sub', 'low'],
+    ['no rule at all (gitleaks 7)', {}, '(no rule)', 'medium']
+  ])('a result names its rule by %s', (_how, result, ruleId, severity) => {
+    expect(one(result).findings[0]).toMatchObject({ ruleId, severity })
+  })
+
+  it('rules of a tool extension, through rule.toolComponent', () => {
+    const doc = sarif({
+      tool: { driver: { name: 'codeql' }, extensions: [{ name: 'pack', rules: [{ id: 'js/xss', properties: { 'security-severity': '6.1' } }] }] },
+      results: [{ rule: { id: 'js/xss', toolComponent: { index: 0 } }, message: { text: 'xss' } }]
+    })
+    expect(parse(doc).findings[0]).toMatchObject({ ruleId: 'js/xss', severity: 'medium' })
+  })
+
+  it('an invocation ruleConfigurationOverride sets the level before the rule default', () => {
+    const overrides = { invocations: [{ executionSuccessful: true, ruleConfigurationOverrides: [{ descriptor: { id: 'R1' }, configuration: { level: 'error' } }] }] }
+    expect(one({ ruleId: 'R1' }, overrides).findings[0].severity).toBe('high')
+  })
+
+  it('baselineState absent (gone since the baseline) is not counted', () => {
+    const report = one({ ruleId: 'R0', baselineState: 'absent' })
+    expect(report.findings).toEqual([])
+    expect(one({ ruleId: 'R0', baselineState: 'new' }).findings).toHaveLength(1)
+  })
+
+  it('a location given by artifact index resolves through run.artifacts', () => {
+    const report = one({ ruleId: 'R0', locations: [{ physicalLocation: { artifactLocation: { index: 0 }, region: { startLine: 4 } } }] }, { artifacts: [{ location: { uri: 'src/a.js' } }] })
+    expect(report.findings[0].location).toEqual({ file: 'src/a.js', line: 4, endLine: undefined })
+  })
+
+  it.each([
+    ['executionSuccessful false', { invocations: [{ executionSuccessful: false }] }, /did not complete/],
+    ['an error notification', { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'error', message: { text: 'could not parse' }, locations: loc('a.tf', 1) }] }] }, /could not parse \(a.tf\)/]
+  ])('%s makes the scan incomplete', (_n, run, line) => {
+    expect(one({ ruleId: 'R0' }, run).incomplete).toEqual([expect.stringMatching(line)])
+  })
+
+  it('a warning notification or a successful invocation is complete', () => {
+    expect(one({ ruleId: 'R0' }, { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ message: { text: 'slow' } }] }] }).incomplete).toEqual([])
+  })
+
+  it('a log with no runs is the producer finding nothing to analyse (§3.13.4): no findings, a note', () => {
+    expect(parse({ version: '2.1.0', runs: [] })).toMatchObject({ findings: [], incomplete: [], notes: [expect.stringMatching(/no runs/)] })
   })
 })
 

@@ -60,7 +60,7 @@ export const checkov: Scanner<CheckovConfig> = {
 
   async scan(tool, common, config, report) {
     const outDir = join(common.workDir, 'checkov-out')
-    const args = ['-d', common.path, '-o', 'json', '--output-file-path', outDir, '--soft-fail', '--quiet', '--download-external-modules', String(config.downloadExternalModules)]
+    const args = ['-d', common.path, '-o', 'json', '--output-file-path', outDir, '--soft-fail', '--download-external-modules', String(config.downloadExternalModules)]
     if (config.frameworks.length) args.push('--framework', ...config.frameworks)
     if (config.skipChecks.length) args.push('--skip-check', config.skipChecks.join(','))
     if (config.checks.length) args.push('--check', config.checks.join(','))

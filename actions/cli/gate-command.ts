@@ -14,7 +14,8 @@ import { parseArgs } from './args.js'
 export const GATE_HELP = `Usage: sgw gate --report FILE [--report FILE ...] [options]
 
 Reads trivy JSON, gitleaks JSON, checkov JSON or SARIF 2.1.0 reports and judges them against
-per-severity thresholds, as actions/severity-gate does in CI.
+per-severity thresholds, as actions/severity-gate does in CI. A report that says part of the
+input was not scanned fails the gate unless --allow-incomplete-scan true.
 
   --report FILE              a report file or glob (repeatable)
   --format F                 auto (default), trivy, gitleaks, checkov, sarif
@@ -29,6 +30,9 @@ per-severity thresholds, as actions/severity-gate does in CI.
   --exceptions FILE          exceptions YAML (default .security-exceptions.yml when present)
   --baseline FILE            baseline of known findings
   --new-only true|false      with a baseline, count only new findings (default true)
+  --allow-incomplete-scan true|false
+                             judge a scan that skipped unparsable files by its findings alone
+                             (default false: an incomplete scan fails)
   --write-baseline FILE      record the current findings' fingerprints as a baseline
   --sarif-out FILE           write the merged SARIF
   --json-out FILE            write the consolidated JSON report (security-summary.json)

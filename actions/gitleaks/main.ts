@@ -8,9 +8,9 @@ import { input } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseChoice } from '../lib/inputs/parse.js'
 import { installGoreleaserRelease, type InstalledTool } from '../lib/scanner/install.js'
-import { requireReport, runTool } from '../lib/scanner/run-tool.js'
+import { requireReport, runTool, tail } from '../lib/scanner/run-tool.js'
 import { runScannerAction, type Scanner, type ScannerCommon } from '../lib/scanner/scanner-action.js'
-import { gitRangeFor, type GitRange } from './git-range.js'
+import { mergeDiffOption, planScan, revisionsToCheck, type ScanPlan } from './git-range.js'
 
 export const GITLEAKS_VERSION = '8.30.1'
 const RELEASES = 'https://github.com/gitleaks/gitleaks/releases/download'
@@ -60,8 +60,10 @@ export const gitleaks: Scanner<GitleaksConfig> = {
     const args = [config.mode, common.path, '--report-format', 'json', '--report-path', report, '--redact', '--exit-code', '0', '--no-banner', '--log-level', 'warn']
     if (config.mode === 'git') {
       const range = await resolveRange(common)
+      if (range.why) core.info(`gitleaks git: ${range.why}.`)
       core.info(`gitleaks git: scanning ${range.describe}.`)
-      if (range.logOpts) args.push('--log-opts', range.logOpts)
+      // gitleaks splits --log-opts on single spaces; no argument here holds one.
+      args.push('--log-opts', range.logOpts.join(' '))
     }
     if (config.config) args.push('--config', config.config)
     if (config.ignorePath) args.push('--gitleaks-ignore-path', config.ignorePath)
@@ -69,35 +71,48 @@ export const gitleaks: Scanner<GitleaksConfig> = {
     args.push(...common.args)
     const run = await runTool('gitleaks', tool.path, args)
     requireReport('gitleaks', report, run)
+    // gitleaks logs git's errors (a bad revision, a missing object) and still exits 0 with an
+    // empty report: commits it could not read would pass unseen.
+    const gitErrors = config.mode !== 'git' ? [] : run.stderr.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => l.includes('[git] ') || l.includes('stderr is not empty'))
+    if (gitErrors.length > 0) throw new UserError(`gitleaks could not read the git history, so its report may miss commits and nothing was gated:\n${tail(gitErrors.join('\n'))}`)
   }
 }
 
-async function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
-  const r = await exec.getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true })
+async function git(cwd: string, args: string[], input?: string): Promise<{ ok: boolean; out: string }> {
+  const r = await exec.getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true, ...(input === undefined ? {} : { input: Buffer.from(input) }) })
   return { ok: r.exitCode === 0, out: r.stdout.trim() }
 }
 
-/** The event's commit range, checked against the clone: a shallow checkout that lacks it fails
- * with the fix (we do not fetch: the checkout's credentials are not kept, by design). */
-async function resolveRange(common: ScannerCommon): Promise<GitRange> {
+/** What to scan for the event, checked against the clone: a commit the clone lacks fails with the
+ * fix that helps (we do not fetch: the checkout's credentials are not kept, by design). */
+async function resolveRange(common: ScannerCommon): Promise<Extract<ScanPlan, { ok: true }>> {
   const cwd = common.path
   if (!(await git(cwd, ['rev-parse', '--git-dir'])).ok) throw new UserError(`gitleaks mode "git": ${cwd} is not a git repository; check out the repository first, or use mode: dir.`)
   const eventPath = process.env.GITHUB_EVENT_PATH
   const payload = eventPath && existsSync(eventPath) ? JSON.parse(readFileSync(eventPath, 'utf8')) : {}
-  let range = gitRangeFor(process.env.GITHUB_EVENT_NAME ?? '', payload)
+  const eventName = process.env.GITHUB_EVENT_NAME ?? ''
   const shallow = (await git(cwd, ['rev-parse', '--is-shallow-repository'])).out === 'true'
-  for (const commit of range.needs) {
-    if ((await git(cwd, ['rev-parse', '--verify', '--quiet', `${commit}^{commit}`])).ok) continue
-    // A new branch whose first commit is the root has no parent: scan everything up to its head.
-    if (commit.endsWith('^') && !shallow && (await git(cwd, ['rev-parse', '--verify', '--quiet', `${commit.slice(0, -1)}^{commit}`])).ok) {
-      const head = range.needs[range.needs.length - 1]
-      range = { logOpts: head, needs: [head], describe: `the whole history of ${head.slice(0, 12)} (the pushed branch starts at the root commit)` }
-      break
-    }
-    throw new UserError(`gitleaks: commit ${commit.slice(0, 12)} (${range.describe}) is not in the checkout${shallow ? ', which is a shallow clone' : ''}. Set \`fetch-depth: 0\` on actions/checkout so the commits to scan are present.`)
+  const present = await commitsPresent(cwd, revisionsToCheck(eventName, payload))
+  const has = (rev: string): boolean => {
+    const found = present.get(rev)
+    if (found === undefined) throw new Error(`bug: revision ${rev} was not looked up`)
+    return found
   }
-  if (!range.logOpts && shallow) throw new UserError('gitleaks: scanning the whole history, but the checkout is a shallow clone and would hide older commits. Set `fetch-depth: 0` on actions/checkout.')
-  return range
+  const mergeDiff = mergeDiffOption((await git(cwd, ['--version'])).out)
+  const plan = planScan(eventName, payload, { shallow, has }, mergeDiff)
+  if (!plan.ok) throw new UserError(plan.error)
+  return plan
+}
+
+/** Which revisions name a commit in the clone, in one git process. */
+async function commitsPresent(cwd: string, revs: string[]): Promise<Map<string, boolean>> {
+  const present = new Map<string, boolean>()
+  if (revs.length === 0) return present
+  const r = await git(cwd, ['cat-file', '--batch-check=%(objecttype)'], revs.map((rev) => `${rev}^{commit}\n`).join(''))
+  const lines = r.out.split('\n')
+  if (!r.ok || lines.length !== revs.length) throw new Error(`git cat-file answered ${lines.length} lines for ${revs.length} revisions`)
+  revs.forEach((rev, i) => present.set(rev, lines[i] === 'commit'))
+  return present
 }
 
 export async function runGitleaks(): Promise<void> {

@@ -2,7 +2,7 @@
 import * as core from '@actions/core'
 import { input, runAction } from '../lib/action/run-action.js'
 import { publishGate, readPublishSettings, GateOutput } from '../lib/gate/publish.js'
-import { resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
+import { failureReason, resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
 import { GateInput, readGateSettings, readReportPatterns } from '../lib/gate/settings.js'
 
 export async function runSeverityGate(): Promise<void> {
@@ -22,7 +22,7 @@ export async function runSeverityGate(): Promise<void> {
       await publishGate(outcome, { settings, publish, inputs, now })
       const line = `Security gate: ${outcome.result} (critical ${outcome.counts.critical}, high ${outcome.counts.high}, medium ${outcome.counts.medium}, low ${outcome.counts.low})`
       if (outcome.result === 'fail') {
-        core.setFailed(`${line}: ${outcome.breaches.map((b) => `${b.count} ${b.severity} > ${b.max}`).join(', ')}. See the job summary.`)
+        core.setFailed(`${line}: ${failureReason(outcome)}. See the job summary.`)
       } else core.info(line)
     },
     () => core.setOutput(GateOutput.Result, 'fail')

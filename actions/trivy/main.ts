@@ -9,6 +9,7 @@ import { UserError } from '../lib/errors/user-error.js'
 import { parseBoolean, parseChoice, parseList } from '../lib/inputs/parse.js'
 import { installGoreleaserRelease, type InstalledTool } from '../lib/scanner/install.js'
 import { requireReport, runTool } from '../lib/scanner/run-tool.js'
+import { trivyUnscanned } from '../lib/scanner/unscanned.js'
 import { runScannerAction, type Scanner } from '../lib/scanner/scanner-action.js'
 import { restoreDb, saveDb, type DbRestore } from './db-cache.js'
 
@@ -102,9 +103,11 @@ export const trivy: Scanner<TrivyConfig> = {
       stale = true
     }
     requireReport('trivy', report, run)
+    const unscanned = trivyUnscanned(run.stderr)
     // A DB that could not be updated is not today's: saving it under today's key would stop every
     // later job of the day from trying again.
     if (!stale) for (const r of restored) await saveDb(r)
+    return { unscanned }
   }
 }
 

@@ -4,14 +4,20 @@ import { checkovSeverity } from './checkov-severity.js'
 import { fingerprintOf } from './fingerprint.js'
 import type { Finding, Severity } from './model.js'
 import type { ParseOptions, ParsedReport } from './parsed-report.js'
-import { isObject, reportError, str } from './report-error.js'
+import { isObject, lineOf, reportError, str } from './report-error.js'
 import { severityFromName } from './severity-names.js'
 
-const SUMMARY_KEYS = ['passed', 'failed', 'skipped', 'parsing_errors']
+const SUMMARY_KEYS = ['passed', 'failed', 'skipped']
 
-/** True for the summary object checkov prints when it found nothing to scan. */
+/** True for the summary object checkov prints when it found nothing to scan: `parsing_errors` in
+ * checkov 3, `parsingerrors` (with `resourcecount`) in checkov 2. */
 export function isCheckovBareSummary(doc: Record<string, unknown>): boolean {
-  return SUMMARY_KEYS.every((k) => typeof doc[k] === 'number') && !('results' in doc)
+  return SUMMARY_KEYS.every((k) => typeof doc[k] === 'number') && parsingErrorCount(doc) !== undefined && !('results' in doc)
+}
+
+function parsingErrorCount(summary: Record<string, unknown>): number | undefined {
+  const n = summary.parsing_errors ?? summary.parsingerrors
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined
 }
 
 export function isCheckovFramework(doc: unknown): doc is Record<string, unknown> {
@@ -23,18 +29,25 @@ export function parseCheckov(doc: unknown, path: string, options: ParseOptions):
   const findings: Finding[] = []
   const unmapped = new Set<string>()
   const notes: string[] = []
+  const incomplete: string[] = []
   for (let f = 0; f < frameworks.length; f++) {
     const fw = frameworks[f]
     if (isObject(fw) && isCheckovBareSummary(fw)) {
       if (fw.failed !== 0) throw reportError(path, `checkov summary says ${String(fw.failed)} checks failed but lists no results; run checkov with -o json.`)
+      // Nothing scanned and files it could not parse: the files are unchecked, not clean.
+      const unparsed = parsingErrorCount(fw) ?? 0
+      if (unparsed > 0) incomplete.push(`checkov could not parse ${unparsed} file(s) and scanned nothing (the report does not name them; checkov's log does).`)
       continue
     }
     if (!isCheckovFramework(fw)) throw reportError(path, `checkov report: entry ${f} has no check_type and results; is this checkov -o json output?`)
     const results = fw.results as Record<string, unknown>
     const failed = 'failed_checks' in results ? results.failed_checks : []
     if (!Array.isArray(failed)) throw reportError(path, `checkov report: ${String(fw.check_type)}.results.failed_checks is not an array.`)
-    const parsingErrors = Array.isArray(results.parsing_errors) ? results.parsing_errors.length : 0
-    if (parsingErrors > 0) notes.push(`checkov could not parse ${parsingErrors} ${String(fw.check_type)} file(s); they were not checked.`)
+    incomplete.push(...unparsedFiles(fw, results))
+    const summaryFailed = isObject(fw.summary) ? fw.summary.failed : undefined
+    if (typeof summaryFailed === 'number' && summaryFailed > failed.length) {
+      throw reportError(path, `checkov report: ${String(fw.check_type)} summary counts ${summaryFailed} failed check(s) but lists ${failed.length}; the report is incomplete.`)
+    }
     for (let i = 0; i < failed.length; i++) {
       const check = failed[i]
       if (!isObject(check)) throw reportError(path, `checkov report: ${String(fw.check_type)} failed_checks[${i}] is not an object.`)
@@ -43,7 +56,7 @@ export function parseCheckov(doc: unknown, path: string, options: ParseOptions):
       const severity = severityOf(check, id, String(fw.check_type), options, unmapped, path)
       const file = normalisePath(str(check.repo_file_path) ?? str(check.file_path))
       const range = Array.isArray(check.file_line_range) ? check.file_line_range : []
-      const line = typeof range[0] === 'number' && range[0] > 0 ? range[0] : undefined
+      const line = lineOf(range[0])
       const resource = str(check.resource)
       findings.push({
         tool: 'checkov',
@@ -51,14 +64,28 @@ export function parseCheckov(doc: unknown, path: string, options: ParseOptions):
         ruleId: id,
         severity,
         title: str(check.check_name) ?? id,
-        location: { file, line, endLine: typeof range[1] === 'number' ? range[1] : undefined, resource, target: fw.check_type as string },
+        location: { file, line, endLine: lineOf(range[1]), resource, target: fw.check_type as string },
         fingerprint: fingerprintOf('checkov', id, file, resource ?? line),
         fixAvailable: undefined,
         helpUri: str(check.guideline)
       })
     }
   }
-  return { format: 'checkov', tool: 'checkov', findings, unmapped: [...unmapped].sort(), notes }
+  return { format: 'checkov', tool: 'checkov', findings, unmapped: [...unmapped].sort(), notes, incomplete }
+}
+
+/**
+ * The files of one framework checkov could not parse. `results.parsing_errors` names them, but
+ * checkov's `--quiet` drops that list; `summary.parsing_errors` still counts them.
+ */
+function unparsedFiles(fw: Record<string, unknown>, results: Record<string, unknown>): string[] {
+  const framework = String(fw.check_type)
+  const listed = Array.isArray(results.parsing_errors) ? results.parsing_errors : []
+  const named = listed.map((e) => (typeof e === 'string' ? e : isObject(e) ? str(e.file_path) ?? str(e.file) : undefined))
+  const counted = isObject(fw.summary) ? (parsingErrorCount(fw.summary) ?? 0) : 0
+  const out = named.map((file) => `checkov could not parse ${file ?? 'a file'} (${framework}); it was not checked.`)
+  if (counted > listed.length) out.push(`checkov could not parse ${counted - listed.length} more ${framework} file(s), not named in the report (checkov ran with --quiet); checkov's log names them.`)
+  return out
 }
 
 function severityOf(check: Record<string, unknown>, id: string, framework: string, options: ParseOptions, unmapped: Set<string>, path: string): Severity {

@@ -2,7 +2,7 @@
 import { fingerprintOf } from './fingerprint.js'
 import type { Finding } from './model.js'
 import type { ParseOptions, ParsedReport } from './parsed-report.js'
-import { isObject, num, reportError, str } from './report-error.js'
+import { isObject, lineOf, reportError, str } from './report-error.js'
 
 export function parseGitleaks(doc: unknown[], path: string, options: ParseOptions): ParsedReport {
   const findings: Finding[] = []
@@ -12,7 +12,7 @@ export function parseGitleaks(doc: unknown[], path: string, options: ParseOption
     const rule = str(leak.RuleID)
     const file = str(leak.File)
     if (!rule || file === undefined) throw reportError(path, `gitleaks report: entry ${i} lacks RuleID or File; is this a gitleaks v8 JSON report?`)
-    const line = num(leak.StartLine)
+    const line = lineOf(leak.StartLine)
     const commit = str(leak.Commit)
     findings.push({
       tool: 'gitleaks',
@@ -20,10 +20,10 @@ export function parseGitleaks(doc: unknown[], path: string, options: ParseOption
       ruleId: rule,
       severity: options.secretSeverity,
       title: str(leak.Description) ?? rule,
-      location: { file, line: line && line > 0 ? line : undefined, endLine: num(leak.EndLine), target: commit ? `commit ${commit.slice(0, 12)}` : undefined },
+      location: { file, line, endLine: lineOf(leak.EndLine), target: commit ? `commit ${commit.slice(0, 12)}` : undefined },
       fingerprint: fingerprintOf('gitleaks', rule, file, line, commit),
       fixAvailable: undefined
     })
   }
-  return { format: 'gitleaks', tool: 'gitleaks', findings, unmapped: [], notes: [] }
+  return { format: 'gitleaks', tool: 'gitleaks', findings, unmapped: [], notes: [], incomplete: [] }
 }

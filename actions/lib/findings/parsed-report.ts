@@ -17,6 +17,12 @@ export interface ParsedReport {
   findings: Finding[]
   /** Checkov check ids that had no severity and no entry in the built-in map. */
   unmapped: string[]
-  /** Things the reader should know that did not stop the report being read (parse errors...). */
+  /** Things the reader should know that did not change what was counted (suppressed results...). */
   notes: string[]
+  /**
+   * Parts of the input the scanner says it did not scan (files it could not parse, an analysis
+   * that did not finish), one line each. A scan with any is incomplete: the gate fails closed on
+   * it unless `allow-incomplete-scan` is set, because what was not scanned cannot be called clean.
+   */
+  incomplete: string[]
 }

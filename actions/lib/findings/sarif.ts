@@ -1,129 +1,269 @@
-// SARIF 2.1.0 from any tool. Severity, in order: the tool's own severity name (trivy keeps it in
-// rules[].properties.tags), `security-severity` as CVSS, then the SARIF level.
+// SARIF 2.1.0 from any tool, read as the OASIS specification (sarif-v2.1.0-os) defines it:
+// - whether a result is a problem: `kind` (§3.27.9; absent means "fail"), `suppressions`
+//   (§3.27.23), `baselineState` "absent" (§3.27.24: gone since the baseline, not in this run);
+// - its rule: `ruleId`, `rule` (a reportingDescriptorReference with id, index and toolComponent,
+//   §3.52), `ruleIndex`, hierarchical ids ("CA2101/ANSI" falls back to "CA2101", §3.27.5), rules
+//   in `tool.extensions` as well as `tool.driver`; a result may name no rule at all;
+// - its severity, in order: the tool's own severity name (trivy keeps it in
+//   rules[].properties.tags), `security-severity` as CVSS (GitHub code scanning's property), then
+//   the SARIF level: the result's, else `kind` other than "fail" means "none", else a
+//   ruleConfigurationOverride of the invocation, else the rule's defaultConfiguration, else
+//   "warning" (§3.27.10);
+// - whether the analysis finished: `invocations[].executionSuccessful` and error-level
+//   `toolExecutionNotifications` (§3.20.14, §3.20.21) make the scan incomplete.
 import { mappedCheckovSeverity } from './checkov.js'
 import { fingerprintOf } from './fingerprint.js'
 import type { Finding, FindingKind, Severity } from './model.js'
 import type { ParseOptions, ParsedReport } from './parsed-report.js'
-import { isObject, num, reportError, str } from './report-error.js'
+import { isObject, lineOf, num, reportError, str } from './report-error.js'
 import { severityFromCvss, severityFromName } from './severity-names.js'
 
 const LEVELS: Record<string, Severity> = { error: 'high', warning: 'medium', note: 'low', none: 'info' }
 const SECRET_TOOLS = new Set(['gitleaks'])
+/** Result kinds that say "this is not a problem" (§3.27.9). `open` (could not tell) still counts. */
+const NOT_PROBLEMS = new Set(['pass', 'notApplicable', 'informational', 'review'])
+const KINDS = new Set(['fail', 'open', ...NOT_PROBLEMS])
+/** The rule id a result gets when it names no rule (valid SARIF; gitleaks 7 writes such results). */
+export const NO_RULE_ID = '(no rule)'
 
 export function isSarif(doc: Record<string, unknown>): boolean {
   return Array.isArray(doc.runs) && (typeof doc.version === 'string' || (typeof doc.$schema === 'string' && /sarif/i.test(doc.$schema)))
 }
 
-export function parseSarif(doc: Record<string, unknown>, path: string, options: ParseOptions): ParsedReport {
+type Obj = Record<string, unknown>
+
+/** The rules of one tool component (the driver, or an extension), by position and by id. */
+interface Component {
+  name: string
+  byIndex: Obj[]
+  byId: Map<string, Obj>
+}
+
+interface RunContext {
+  path: string
+  r: number
+  tool: string
+  /** [driver, ...extensions]: a toolComponentReference's index is into extensions, so +1. */
+  components: Component[]
+  /** Levels set by the invocations' ruleConfigurationOverrides, by rule id. */
+  overrides: Map<string, unknown>
+  artifacts: unknown[]
+}
+
+export function parseSarif(doc: Obj, path: string, options: ParseOptions): ParsedReport {
   if (doc.version !== '2.1.0') throw reportError(path, `SARIF version ${JSON.stringify(doc.version)} is not supported; expected "2.1.0".`)
   const runs = doc.runs as unknown[]
   const findings: Finding[] = []
   const tools: string[] = []
   const notes: string[] = []
+  const incomplete: string[] = []
   const allUnmapped = new Set<string>()
+  // An empty list is the producer saying it found nothing to analyse (§3.13.4; a failure is null).
+  if (runs.length === 0) notes.push(`${path}: the SARIF log holds no runs (the tool found nothing to analyse).`)
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]
     if (!isObject(run) || !isObject(run.tool) || !isObject(run.tool.driver)) throw reportError(path, `SARIF runs[${r}] has no tool.driver.`)
-    const driver = run.tool.driver
-    const toolName = str(driver.name)
+    const toolName = str(run.tool.driver.name)
     if (!toolName) throw reportError(path, `SARIF runs[${r}].tool.driver has no name.`)
     const tool = toolName.toLowerCase()
     if (!tools.includes(tool)) tools.push(tool)
-    const rules = collectRules(run, path, r)
+    const ctx: RunContext = { path, r, tool, components: components(run, path, r), overrides: new Map(), artifacts: Array.isArray(run.artifacts) ? run.artifacts : [] }
+    incomplete.push(...readInvocations(run, ctx, toolName))
     if (!Array.isArray(run.results)) {
-      // An absent `results` means the tool did not compute them (SARIF §3.14.23): not "no findings".
+      // An absent `results` means the tool did not compute them (§3.14.23): not "no findings".
       throw reportError(path, `SARIF runs[${r}] (${toolName}) has no results array; the analysis did not complete.`)
     }
-    const isSecretTool = SECRET_TOOLS.has(tool)
     const unmapped = new Set<string>()
-    let suppressed = 0
+    const skipped = { suppressed: 0, notProblems: 0, absent: 0 }
     for (let i = 0; i < run.results.length; i++) {
       const result = run.results[i]
       if (!isObject(result)) throw reportError(path, `SARIF runs[${r}].results[${i}] is not an object.`)
-      if (isSuppressed(result, path, r, i)) {
-        suppressed++
+      const kind = result.kind ?? 'fail'
+      if (typeof kind !== 'string' || !KINDS.has(kind)) throw reportError(path, `SARIF runs[${r}].results[${i}] has kind ${JSON.stringify(kind)}; expected ${[...KINDS].join(', ')}.`)
+      if (NOT_PROBLEMS.has(kind)) {
+        skipped.notProblems++
         continue
       }
-      const ruleId = str(result.ruleId) ?? (isObject(result.rule) ? str(result.rule.id) : undefined) ?? ruleIdAt(rules, result.ruleIndex)
-      if (!ruleId) throw reportError(path, `SARIF runs[${r}].results[${i}] has no ruleId.`)
-      // ruleIndex is exact when ids repeat, but only if it agrees with the ruleId.
-      const indexed = typeof result.ruleIndex === 'number' ? rules.byIndex[result.ruleIndex] : undefined
-      const rule = indexed && str(indexed.id) === ruleId ? indexed : (rules.byId.get(ruleId) ?? indexed)
-      const where = firstLocation(result)
-      const message = isObject(result.message) ? (str(result.message.text) ?? str(result.message.markdown)) : undefined
-      const kind: FindingKind = isSecretTool ? 'secret' : kindOf(rule)
-      // checkov marks every failed check `error`, which says nothing: its SARIF is rated like its JSON.
-      const severity = isSecretTool ? options.secretSeverity : (ratedSeverity(result, rule) ?? (tool === 'checkov' ? mappedCheckovSeverity(ruleId, false, options, unmapped) : levelSeverity(result, rule, path, r, i)))
-      const stable = stableFingerprint(result)
-      findings.push({
-        tool,
-        kind,
-        ruleId,
-        severity,
-        title: ruleTitle(rule) ?? message?.split('\n')[0] ?? ruleId,
-        location: { file: where.file, line: where.line, endLine: where.endLine },
-        fingerprint: fingerprintOf('sarif', tool, ruleId, where.file, stable ?? where.line, stable ? undefined : message),
-        fixAvailable: Array.isArray(result.fixes) && result.fixes.length > 0 ? true : undefined,
-        helpUri: rule ? str(rule.helpUri) : undefined
-      })
+      if (result.baselineState === 'absent') {
+        skipped.absent++
+        continue
+      }
+      if (isSuppressed(result, path, r, i)) {
+        skipped.suppressed++
+        continue
+      }
+      findings.push(toFinding(result, kind, ctx, i, options, unmapped))
     }
-    if (suppressed > 0) notes.push(`${toolName}: ${suppressed} suppressed result(s) in the SARIF were not counted.`)
+    if (skipped.suppressed > 0) notes.push(`${toolName}: ${skipped.suppressed} suppressed result(s) in the SARIF were not counted.`)
+    if (skipped.notProblems > 0) notes.push(`${toolName}: ${skipped.notProblems} result(s) of kind pass, notApplicable, informational or review are not problems and were not counted.`)
+    if (skipped.absent > 0) notes.push(`${toolName}: ${skipped.absent} result(s) with baselineState "absent" (no longer found) were not counted.`)
     unmapped.forEach((id) => allUnmapped.add(id))
+    // checkov's JSON lists unparsed files; its SARIF has no invocation to say so.
+    if (ctx.tool === 'checkov' && !Array.isArray(run.invocations)) {
+      notes.push("checkov's SARIF does not record files it could not parse; gate checkov's JSON report to fail on them.")
+    }
   }
-  return { format: 'sarif', tool: tools.join('+') || 'sarif', findings, unmapped: [...allUnmapped].sort(), notes }
+  return { format: 'sarif', tool: tools.join('+') || 'sarif', findings, unmapped: [...allUnmapped].sort(), notes, incomplete }
 }
 
-interface Rules {
-  byIndex: Record<string, unknown>[]
-  byId: Map<string, Record<string, unknown>>
+function toFinding(result: Obj, kind: string, ctx: RunContext, i: number, options: ParseOptions, unmapped: Set<string>): Finding {
+  const { rule, ruleId } = ruleOf(result, ctx, i)
+  const where = firstLocation(result, ctx)
+  const message = isObject(result.message) ? (str(result.message.text) ?? str(result.message.markdown)) : undefined
+  const isSecretTool = SECRET_TOOLS.has(ctx.tool)
+  // checkov's SARIF rules carry no tags; its checks are misconfigurations (secrets: CKV_SECRET_*),
+  // as its JSON says through check_type.
+  const findingKind: FindingKind = isSecretTool ? 'secret' : ctx.tool === 'checkov' ? (ruleId.startsWith('CKV_SECRET_') ? 'secret' : 'misconfiguration') : kindOf(rule)
+  let severity: Severity
+  if (isSecretTool) severity = options.secretSeverity
+  else {
+    const rated = ratedSeverity(result, rule)
+    if (rated) severity = rated
+    // checkov marks every failed check `error`, which says nothing: its SARIF is rated like its JSON.
+    else if (ctx.tool === 'checkov' && ruleId !== NO_RULE_ID) severity = mappedCheckovSeverity(ruleId, false, options, unmapped)
+    else {
+      const level = levelSeverity(result, rule, ruleId, ctx, i)
+      // An `open` result (the tool could not tell pass from fail) defaults to level "none"; it is
+      // not known to be harmless, so it is unrated rather than info.
+      severity = kind === 'open' && level === 'info' ? 'unknown' : level
+    }
+  }
+  const stable = stableFingerprint(result)
+  return {
+    tool: ctx.tool,
+    kind: findingKind,
+    ruleId,
+    severity,
+    title: ruleTitle(rule) ?? message?.split('\n')[0] ?? ruleId,
+    location: { file: where.file, line: where.line, endLine: where.endLine },
+    fingerprint: fingerprintOf('sarif', ctx.tool, ruleId, where.file, stable ?? where.line, stable ? undefined : message),
+    fixAvailable: Array.isArray(result.fixes) && result.fixes.length > 0 ? true : undefined,
+    helpUri: rule ? str(rule.helpUri) : undefined
+  }
 }
 
-function collectRules(run: Record<string, unknown>, path: string, r: number): Rules {
-  const driver = (run.tool as Record<string, unknown>).driver as Record<string, unknown>
-  const list = driver.rules ?? []
-  if (!Array.isArray(list)) throw reportError(path, `SARIF runs[${r}].tool.driver.rules is not an array.`)
-  const byIndex: Record<string, unknown>[] = []
-  const byId = new Map<string, Record<string, unknown>>()
+function components(run: Obj, path: string, r: number): Component[] {
+  const tool = run.tool as Obj
+  const out = [component(tool.driver as Obj, path, `runs[${r}].tool.driver`)]
+  if (tool.extensions !== undefined) {
+    if (!Array.isArray(tool.extensions)) throw reportError(path, `SARIF runs[${r}].tool.extensions is not an array.`)
+    tool.extensions.forEach((ext, e) => {
+      if (!isObject(ext)) throw reportError(path, `SARIF runs[${r}].tool.extensions[${e}] is not an object.`)
+      out.push(component(ext, path, `runs[${r}].tool.extensions[${e}]`))
+    })
+  }
+  return out
+}
+
+function component(descriptor: Obj, path: string, where: string): Component {
+  const list = descriptor.rules ?? []
+  if (!Array.isArray(list)) throw reportError(path, `SARIF ${where}.rules is not an array.`)
+  const byIndex: Obj[] = []
+  const byId = new Map<string, Obj>()
   for (let i = 0; i < list.length; i++) {
     const rule = list[i]
-    if (!isObject(rule)) throw reportError(path, `SARIF runs[${r}].tool.driver.rules[${i}] is not an object.`)
+    if (!isObject(rule)) throw reportError(path, `SARIF ${where}.rules[${i}] is not an object.`)
     byIndex.push(rule)
     const id = str(rule.id)
     if (id && !byId.has(id)) byId.set(id, rule)
   }
-  return { byIndex, byId }
+  return { name: str(descriptor.name) ?? '', byIndex, byId }
 }
 
-function ruleIdAt(rules: Rules, index: unknown): string | undefined {
-  return typeof index === 'number' && rules.byIndex[index] ? str(rules.byIndex[index].id) : undefined
+/** Incomplete-analysis lines from the run's invocations; also records ruleConfigurationOverrides. */
+function readInvocations(run: Obj, ctx: RunContext, toolName: string): string[] {
+  const out: string[] = []
+  const invocations = Array.isArray(run.invocations) ? run.invocations : []
+  for (const inv of invocations) {
+    if (!isObject(inv)) continue
+    if (inv.executionSuccessful === false) out.push(`${toolName}: the analysis did not complete (the SARIF invocation says executionSuccessful: false).`)
+    const notifications = Array.isArray(inv.toolExecutionNotifications) ? inv.toolExecutionNotifications : []
+    for (const n of notifications) {
+      // A notification's level defaults to "warning" (§3.58.6); only errors mean input was not analysed.
+      if (!isObject(n) || n.level !== 'error') continue
+      const text = isObject(n.message) ? (str(n.message.text) ?? str(n.message.markdown)) : undefined
+      const file = Array.isArray(n.locations) ? firstLocation({ locations: n.locations }, ctx).file : undefined
+      out.push(`${toolName}: ${text ? text.split('\n')[0] : 'an error during the analysis'}${file ? ` (${file})` : ''}`)
+    }
+    const overrides = Array.isArray(inv.ruleConfigurationOverrides) ? inv.ruleConfigurationOverrides : []
+    for (const o of overrides) {
+      if (!isObject(o) || !isObject(o.descriptor) || !isObject(o.configuration) || o.configuration.level === undefined) continue
+      const id = str(o.descriptor.id) ?? (typeof o.descriptor.index === 'number' ? str(ctx.components[0].byIndex[o.descriptor.index]?.id) : undefined)
+      if (id) ctx.overrides.set(id, o.configuration.level)
+    }
+  }
+  return out
+}
+
+/** The rule a result names, and its id (NO_RULE_ID when it names none). */
+function ruleOf(result: Obj, ctx: RunContext, i: number): { rule?: Obj; ruleId: string } {
+  const ref = isObject(result.rule) ? result.rule : undefined
+  const comp = componentOf(ref?.toolComponent, ctx) ?? ctx.components[0]
+  const index = typeof result.ruleIndex === 'number' ? result.ruleIndex : typeof ref?.index === 'number' ? ref.index : undefined
+  const indexed = index !== undefined && index >= 0 ? comp.byIndex[index] : undefined
+  const ruleId = str(result.ruleId) ?? str(ref?.id) ?? (indexed ? str(indexed.id) : undefined)
+  if (!ruleId) {
+    if (index !== undefined && !indexed) throw reportError(ctx.path, `SARIF runs[${ctx.r}].results[${i}] names rule index ${index}, which the tool's rules do not have.`)
+    return { rule: indexed, ruleId: NO_RULE_ID }
+  }
+  // ruleIndex is exact when ids repeat, but only if it agrees with the ruleId.
+  if (indexed && str(indexed.id) === ruleId) return { rule: indexed, ruleId }
+  return { rule: findRule(comp, ruleId) ?? indexed, ruleId }
+}
+
+function componentOf(ref: unknown, ctx: RunContext): Component | undefined {
+  if (!isObject(ref)) return undefined
+  if (typeof ref.index === 'number') return ctx.components[ref.index + 1]
+  const name = str(ref.name)
+  return name ? ctx.components.find((c) => c.name === name) : undefined
+}
+
+/** A hierarchical id ("CA2101/ANSI") is reported under the rule of its leading part. */
+function findRule(comp: Component, ruleId: string): Obj | undefined {
+  for (let id = ruleId; ; id = id.slice(0, id.lastIndexOf('/'))) {
+    const rule = comp.byId.get(id)
+    if (rule || !id.includes('/')) return rule
+  }
 }
 
 /** A suppression counts unless its status says it was rejected or is still under review. */
-function isSuppressed(result: Record<string, unknown>, path: string, r: number, i: number): boolean {
+function isSuppressed(result: Obj, path: string, r: number, i: number): boolean {
   if (result.suppressions === undefined) return false
   if (!Array.isArray(result.suppressions)) throw reportError(path, `SARIF runs[${r}].results[${i}].suppressions is not an array.`)
   return result.suppressions.some((s) => !isObject(s) || (s.status !== 'rejected' && s.status !== 'underReview'))
 }
 
-function propertiesOf(value: Record<string, unknown> | undefined): Record<string, unknown> {
+function propertiesOf(value: Obj | undefined): Obj {
   return value && isObject(value.properties) ? value.properties : {}
 }
 
-/** A severity the SARIF states: the tool's own severity name, else `security-severity` (CVSS). */
-function ratedSeverity(result: Record<string, unknown>, rule: Record<string, unknown> | undefined): Severity | undefined {
+/**
+ * A severity the SARIF states: the tool's own severity name, else `security-severity` (CVSS).
+ * A score of 0 is what tools write when they have none (trivy writes "0.0" for UNKNOWN), so it
+ * reads as `unknown`, never as a harmless `info`.
+ */
+function ratedSeverity(result: Obj, rule: Obj | undefined): Severity | undefined {
   const resultProps = propertiesOf(result)
   const ruleProps = propertiesOf(rule)
   const named = severityFromName(resultProps.severity) ?? severityFromName(ruleProps.severity) ?? severityFromTags(ruleProps.tags) ?? severityFromTags(resultProps.tags)
   if (named) return named
   const cvss = cvssOf(resultProps['security-severity']) ?? cvssOf(ruleProps['security-severity'])
-  return cvss === undefined ? undefined : severityFromCvss(cvss)
+  if (cvss === undefined) return undefined
+  return cvss === 0 ? 'unknown' : severityFromCvss(cvss)
 }
 
-/** The SARIF level: the result's, else the rule's default, else `warning` (SARIF's default). */
-function levelSeverity(result: Record<string, unknown>, rule: Record<string, unknown> | undefined, path: string, r: number, i: number): Severity {
-  const level = result.level ?? (rule && isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined) ?? 'warning'
+/** The SARIF level (§3.27.10): the result's; else "none" for a kind other than fail; else the
+ * invocation's override; else the rule's default; else "warning". */
+function levelSeverity(result: Obj, rule: Obj | undefined, ruleId: string, ctx: RunContext, i: number): Severity {
+  const kind = result.kind ?? 'fail'
+  const level =
+    result.level ??
+    (kind !== 'fail' ? 'none' : undefined) ??
+    ctx.overrides.get(ruleId) ??
+    (rule && isObject(rule.defaultConfiguration) ? rule.defaultConfiguration.level : undefined) ??
+    'warning'
   const severity = typeof level === 'string' ? LEVELS[level] : undefined
-  if (!severity) throw reportError(path, `SARIF runs[${r}].results[${i}] has level ${JSON.stringify(level)}; expected error, warning, note or none.`)
+  if (!severity) throw reportError(ctx.path, `SARIF runs[${ctx.r}].results[${i}] has level ${JSON.stringify(level)}; expected error, warning, note or none.`)
   return severity
 }
 
@@ -138,37 +278,43 @@ function severityFromTags(tags: unknown): Severity | undefined {
 }
 
 function cvssOf(value: unknown): number | undefined {
-  const n = typeof value === 'string' ? Number(value) : num(value)
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : num(value)
   return n !== undefined && Number.isFinite(n) && n >= 0 && n <= 10 ? n : undefined
 }
 
-function kindOf(rule: Record<string, unknown> | undefined): FindingKind {
+function kindOf(rule: Obj | undefined): FindingKind {
   const tags = propertiesOf(rule).tags
   if (Array.isArray(tags)) {
     // Tags are strings in SARIF; anything else in the list says nothing about the kind.
     const lower = tags.filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
     if (lower.includes('vulnerability')) return 'vulnerability'
     if (lower.includes('secret')) return 'secret'
+    if (lower.includes('license')) return 'license'
     if (lower.includes('misconfiguration')) return 'misconfiguration'
   }
   return 'other'
 }
 
-function ruleTitle(rule: Record<string, unknown> | undefined): string | undefined {
+function ruleTitle(rule: Obj | undefined): string | undefined {
   if (!rule) return undefined
   const short = isObject(rule.shortDescription) ? str(rule.shortDescription.text) : undefined
   return short ?? str(rule.name)
 }
 
-function firstLocation(result: Record<string, unknown>): { file?: string; line?: number; endLine?: number } {
+/** The first physical location; an artifactLocation may give its uri through run.artifacts (§3.4.5). */
+function firstLocation(result: Obj, ctx: RunContext): { file?: string; line?: number; endLine?: number } {
   const locations = Array.isArray(result.locations) ? result.locations : []
   const physical = isObject(locations[0]) && isObject(locations[0].physicalLocation) ? locations[0].physicalLocation : undefined
   if (!physical) return {}
   const artifact = isObject(physical.artifactLocation) ? physical.artifactLocation : {}
   const region = isObject(physical.region) ? physical.region : {}
-  const uri = str(artifact.uri)
-  const line = num(region.startLine)
-  return { file: uri ? decodeUri(uri) : undefined, line, endLine: num(region.endLine) }
+  let uri = str(artifact.uri)
+  if (!uri && typeof artifact.index === 'number') {
+    const listed = ctx.artifacts[artifact.index]
+    const location = isObject(listed) && isObject(listed.location) ? listed.location : undefined
+    uri = location ? str(location.uri) : undefined
+  }
+  return { file: uri ? decodeUri(uri) : undefined, line: lineOf(region.startLine), endLine: lineOf(region.endLine) }
 }
 
 function decodeUri(uri: string): string {
@@ -181,7 +327,7 @@ function decodeUri(uri: string): string {
 }
 
 /** A tool-provided fingerprint survives line moves; prefer it to the line. */
-function stableFingerprint(result: Record<string, unknown>): string | undefined {
+function stableFingerprint(result: Obj): string | undefined {
   for (const key of ['fingerprints', 'partialFingerprints'] as const) {
     const map = result[key]
     if (isObject(map)) {

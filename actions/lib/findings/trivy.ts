@@ -1,8 +1,10 @@
-// trivy JSON, SchemaVersion 2: Results[].Vulnerabilities / Misconfigurations (FAIL) / Secrets.
+// trivy JSON, SchemaVersion 2: Results[].Vulnerabilities / Misconfigurations (FAIL) / Secrets /
+// Licenses (the finding lists of trivy's types.Result, pkg/types/report.go). A list this reader does
+// not know is refused by name, so a finding class added by a later trivy can never pass unread.
 import { fingerprintOf } from './fingerprint.js'
 import { plainFinding, type Finding, type FindingKind, type Location } from './model.js'
 import type { ParsedReport } from './parsed-report.js'
-import { isObject, num, reportError, str } from './report-error.js'
+import { isObject, lineOf, num, reportError, str } from './report-error.js'
 import { severityFromName, unknownSeverity } from './severity-names.js'
 
 /**
@@ -20,6 +22,11 @@ export function canonicalTrivyCheckId(id: string): string {
 
 const FILE_CLASSES = new Set(['lang-pkgs', 'config', 'secret', 'license-file'])
 
+/** Lists of a Result that hold findings, and those that do not (inventory, trivy's own
+ * suppressed findings under --show-suppressed, custom post-analyser output). */
+const FINDING_LISTS = new Set(['Vulnerabilities', 'Misconfigurations', 'Secrets', 'Licenses'])
+const OTHER_LISTS = new Set(['Packages', 'CustomResources', 'ModifiedFindings', 'ExperimentalModifiedFindings'])
+
 export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedReport {
   if (doc.SchemaVersion !== 2) {
     throw reportError(path, `trivy report has SchemaVersion ${JSON.stringify(doc.SchemaVersion)}; only SchemaVersion 2 (trivy 0.20 and later, --format json) is read.`)
@@ -28,6 +35,7 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
   const results = 'Results' in doc ? doc.Results : []
   if (!Array.isArray(results)) throw reportError(path, 'trivy report: "Results" is not an array.')
   const findings: Finding[] = []
+  let suppressed = 0
   const artifact = str(doc.ArtifactName)
   for (let r = 0; r < results.length; r++) {
     const result = results[r]
@@ -43,7 +51,9 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
       const severity = severityFromName(v.Severity) ?? unknownSeverity(v.Severity, `${where}.Vulnerabilities[${i}]`)
       findings.push(new TrivyVulnerability(v, id, severity, target, file))
     }
+    refuseUnknownLists(result, r, path)
     const misconfigs = listOf(result.Misconfigurations, `${where}.Misconfigurations`, path)
+    checkMisconfSummary(result.MisconfSummary, misconfigs, r, path)
     for (let i = 0; i < misconfigs.length; i++) {
       const m = misconfigs[i]
       if (m.Status !== 'FAIL') {
@@ -57,14 +67,14 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
       const id = canonicalTrivyCheckId(raw)
       const cause = isObject(m.CauseMetadata) ? m.CauseMetadata : {}
       const resource = str(cause.Resource)
-      const line = num(cause.StartLine)
+      const line = lineOf(cause.StartLine)
       findings.push({
         tool: 'trivy',
         kind: 'misconfiguration',
         ruleId: id,
         severity: severityFromName(m.Severity) ?? unknownSeverity(m.Severity, `${where}.Misconfigurations[${i}]`),
         title: str(m.Title) ?? id,
-        location: { file: target, line: line && line > 0 ? line : undefined, endLine: num(cause.EndLine), target, resource },
+        location: { file: target, line, endLine: lineOf(cause.EndLine), target, resource },
         // A resource name survives edits that move lines; fall back to the line for file-level checks.
         fingerprint: fingerprintOf('trivy', 'misconfig', id, target, resource ?? line, str(m.Message)),
         fixAvailable: str(m.Resolution) !== undefined ? true : undefined,
@@ -76,20 +86,68 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
       const s = secrets[i]
       const id = str(s.RuleID)
       if (!id) throw reportError(path, `trivy report: Results[${r}].Secrets[${i}] has no RuleID.`)
-      const line = num(s.StartLine)
+      const line = lineOf(s.StartLine)
       findings.push({
         tool: 'trivy',
         kind: 'secret',
         ruleId: id,
         severity: severityFromName(s.Severity) ?? unknownSeverity(s.Severity, `${where}.Secrets[${i}]`),
         title: str(s.Title) ?? id,
-        location: { file: target, line, endLine: num(s.EndLine), target },
+        location: { file: target, line, endLine: lineOf(s.EndLine), target },
         fingerprint: fingerprintOf('trivy', 'secret', id, target, line),
         fixAvailable: undefined
       })
     }
+    const licences = listOf(result.Licenses, `${where}.Licenses`, path)
+    for (let i = 0; i < licences.length; i++) findings.push(licenceFinding(licences[i], target, `${where}.Licenses[${i}]`, path))
+    suppressed += Array.isArray(result.ModifiedFindings) ? result.ModifiedFindings.length : 0
+    suppressed += Array.isArray(result.ExperimentalModifiedFindings) ? result.ExperimentalModifiedFindings.length : 0
   }
-  return { format: 'trivy', tool: 'trivy', findings, unmapped: [], notes: [] }
+  const notes = suppressed > 0 ? [`trivy: ${suppressed} finding(s) suppressed by trivy's own ignore rules (--show-suppressed) were not counted.`] : []
+  return { format: 'trivy', tool: 'trivy', findings, unmapped: [], notes, incomplete: [] }
+}
+
+/**
+ * A licence trivy classified (`--scanners license`; types.DetectedLicense): the licence name is
+ * the rule, so one exception can accept a licence across packages. Package licences carry
+ * PkgName; licences found in files (Class `license-file`) carry FilePath only.
+ */
+function licenceFinding(l: Record<string, unknown>, target: string, where: string, path: string): Finding {
+  const name = str(l.Name)
+  if (!name) throw reportError(path, `trivy report: ${where.slice(path.length + 2)} has no Name.`)
+  const pkg = str(l.PkgName)
+  const file = str(l.FilePath) ?? target
+  const category = str(l.Category)
+  return {
+    tool: 'trivy',
+    kind: 'license',
+    ruleId: name,
+    severity: severityFromName(l.Severity) ?? unknownSeverity(l.Severity, where),
+    title: `${name}${category ? ` (${category})` : ''}${pkg ? ` in ${pkg}` : ''}`,
+    location: { file, target, package: pkg },
+    fingerprint: fingerprintOf('trivy', 'license', name, pkg, file),
+    fixAvailable: undefined,
+    helpUri: str(l.Link)
+  }
+}
+
+/** A list in a Result that is neither a finding list we read nor one known to hold none. */
+function refuseUnknownLists(result: Record<string, unknown>, r: number, path: string): void {
+  for (const key in result) {
+    const value = result[key]
+    if (Array.isArray(value) && value.length > 0 && !FINDING_LISTS.has(key) && !OTHER_LISTS.has(key)) {
+      throw reportError(path, `trivy report: Results[${r}] has a "${key}" list this gate does not read; it may hold findings, so the report is refused. Update shared-gh-workflows, or scan without the scanner that writes it.`)
+    }
+  }
+}
+
+/** trivy counts a Result's failed checks in MisconfSummary after its own filters; more failures
+ * there than FAIL entries listed means findings are missing from the report. */
+function checkMisconfSummary(summary: unknown, misconfigs: Record<string, unknown>[], r: number, path: string): void {
+  const failures = isObject(summary) ? num(summary.Failures) : undefined
+  if (failures === undefined) return
+  const listed = misconfigs.filter((m) => m.Status === 'FAIL').length
+  if (failures > listed) throw reportError(path, `trivy report: Results[${r}].MisconfSummary counts ${failures} failed check(s) but ${listed} are listed; the report is incomplete.`)
 }
 
 /**

@@ -101,6 +101,9 @@ export async function publishGate(outcome: GateOutcome, ctx: PublishContext): Pr
     ctx.title
   )
   if (ctx.publish.summary) await core.summary.addRaw(markdown).write()
+  if (outcome.incomplete.length && !outcome.failedIncomplete) {
+    core.warning(`Incomplete scan accepted (allow-incomplete-scan: true): ${outcome.incomplete.length} part(s) of the input were not scanned; the job summary lists them.`)
+  }
   if (ctx.publish.annotations) annotate(outcome.counted)
   if (ctx.publish.commentOnPr) await commentOnPr(markdown, ctx)
 }

@@ -22,6 +22,10 @@ export interface GateConfig {
   baseline?: string
   /** With a baseline: only findings not in it count toward the thresholds. */
   newOnly: boolean
+  /** Judge an incomplete scan by its findings alone instead of failing it. */
+  allowIncomplete: boolean
+  /** Parts of the input the scanner's own log says it skipped (the scanner actions read it). */
+  unscanned?: string[]
   now: Date
 }
 
@@ -52,6 +56,10 @@ export interface GateOutcome {
   baselineFile?: string
   unmapped: string[]
   notes: string[]
+  /** What the scanners say they did not scan, each line prefixed with its report's path. */
+  incomplete: string[]
+  /** True when the verdict is fail because of `incomplete` (allow-incomplete-scan not set). */
+  failedIncomplete: boolean
   tools: string[]
   /** Every finding after exceptions (counted and known), for the baseline and SARIF. */
   all: Finding[]
@@ -83,6 +91,7 @@ export function runGate(config: GateConfig): GateOutcome {
   let findings: Finding[] = []
   const unmapped = new Set<string>()
   const notes: string[] = []
+  const incomplete: string[] = []
   const tools: string[] = []
   for (const path of config.reports) {
     const report = readReportFile(path, config.format, config.parse)
@@ -90,8 +99,11 @@ export function runGate(config: GateConfig): GateOutcome {
     findings = findings.length === 0 ? report.findings : findings.concat(report.findings)
     report.unmapped.forEach((id) => unmapped.add(id))
     notes.push(...report.notes)
+    incomplete.push(...report.incomplete.map((line) => `${path}: ${line}`))
     for (const tool of report.tool.split('+')) if (!tools.includes(tool)) tools.push(tool)
   }
+
+  incomplete.push(...(config.unscanned ?? []))
 
   const exceptionsFile = config.exceptions ?? (existsSync(DEFAULT_EXCEPTIONS_FILE) ? DEFAULT_EXCEPTIONS_FILE : undefined)
   const entries = exceptionsFile ? loadExceptions(exceptionsFile) : []
@@ -108,8 +120,10 @@ export function runGate(config: GateConfig): GateOutcome {
     if (config.newOnly) counted = isNew
   }
   const evaluation = evaluate(countBySeverity(counted), config.policy)
+  // What was not scanned cannot be called clean: fail closed unless the caller accepts it.
+  const failedIncomplete = incomplete.length > 0 && !config.allowIncomplete
   return {
-    result: evaluation.result,
+    result: failedIncomplete ? 'fail' : evaluation.result,
     counts: evaluation.counts,
     total: counted.length,
     new: fresh,
@@ -124,7 +138,16 @@ export function runGate(config: GateConfig): GateOutcome {
     baselineFile: config.baseline,
     unmapped: [...unmapped].sort(),
     notes,
+    incomplete,
+    failedIncomplete,
     tools,
     all: kept
   }
+}
+
+/** Why a gate failed, as one clause: "2 critical > 0, incomplete scan (1 file not scanned)". */
+export function failureReason(outcome: GateOutcome): string {
+  const parts = outcome.breaches.map((b) => `${b.count} ${b.severity} > ${b.max}`)
+  if (outcome.failedIncomplete) parts.push(`incomplete scan (${outcome.incomplete.length} part(s) not scanned; allow-incomplete-scan is false)`)
+  return parts.join(', ')
 }

@@ -18,7 +18,8 @@ export const GateInput = {
   DefaultSeverity: 'default-severity',
   Exceptions: 'exceptions',
   Baseline: 'baseline',
-  NewOnly: 'new-only'
+  NewOnly: 'new-only',
+  AllowIncompleteScan: 'allow-incomplete-scan'
 } as const
 
 export interface GateSettings {
@@ -28,6 +29,7 @@ export interface GateSettings {
   exceptions?: string
   baseline?: string
   newOnly: boolean
+  allowIncomplete: boolean
 }
 
 export type InputReader = (name: string) => string | undefined
@@ -54,7 +56,8 @@ export function readGateSettings(get: InputReader): GateSettings {
     policy,
     exceptions,
     baseline,
-    newOnly: parseBoolean(GateInput.NewOnly, get(GateInput.NewOnly), true)
+    newOnly: parseBoolean(GateInput.NewOnly, get(GateInput.NewOnly), true),
+    allowIncomplete: parseBoolean(GateInput.AllowIncompleteScan, get(GateInput.AllowIncompleteScan), false)
   }
   return settings
 }

@@ -19,7 +19,13 @@ export function gateJson(outcome: GateOutcome) {
     new: outcome.new,
     reports: outcome.reports.map((r) => ({ path: r.path, format: r.format, tool: r.tool, findings: r.findings })),
     breaches: outcome.breaches,
-    approvals: outcome.approvals
+    approvals: outcome.approvals,
+    // Why the verdict is what it is, beyond the counts: what was not scanned, what was rated by
+    // default, what the readers noticed.
+    incomplete: outcome.incomplete,
+    incompleteFails: outcome.failedIncomplete,
+    unmappedChecks: outcome.unmapped,
+    notes: outcome.notes
   }
 }
 
@@ -39,8 +45,6 @@ export function securitySummaryJson(outcome: GateOutcome, ctx: JsonReportContext
       entries: outcome.exceptionUses.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched }))
     },
     baseline: outcome.baselineFile ? { file: outcome.baselineFile, new: outcome.new, known: outcome.known.length } : null,
-    unmappedChecks: outcome.unmapped,
-    notes: outcome.notes,
     findings: [
       ...outcome.all.map((f) => row(f, known.has(f.fingerprint) ? (counted.has(f) ? 'known' : 'known-not-counted') : 'new')),
       ...outcome.excepted.map((f) => row(f, 'excepted'))

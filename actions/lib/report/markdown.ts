@@ -71,9 +71,19 @@ export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title
   }
   lines.push('')
 
-  if (outcome.breaches.length) {
+  if (outcome.breaches.length || outcome.failedIncomplete) {
     lines.push('### Breaches')
     for (const b of outcome.breaches) lines.push(`- **${b.severity}**: ${b.count} found, at most ${b.max} allowed`)
+    if (outcome.failedIncomplete) lines.push(`- **incomplete scan**: ${outcome.incomplete.length} part(s) of the input were not scanned (below)`)
+    lines.push('')
+  }
+  if (outcome.incomplete.length) {
+    lines.push('### Incomplete scan')
+    const verdict = outcome.failedIncomplete ? 'What was not scanned cannot be called clean, so the gate fails' : '`allow-incomplete-scan` is set: the verdict judges the findings alone'
+    lines.push(`${verdict}.`)
+    lines.push('')
+    for (const n of outcome.incomplete.slice(0, 50)) lines.push(`- ${esc(n)}`)
+    if (outcome.incomplete.length > 50) lines.push(`- … and ${outcome.incomplete.length - 50} more (security-summary.json lists them all)`)
     lines.push('')
   }
   if (outcome.result === 'needs-approval') {
@@ -134,8 +144,11 @@ function nextSteps(outcome: GateOutcome, ctx: SummaryContext): string[] {
   const out: string[] = []
   const repro = ctx.reproduce ? ` Reproduce locally with \`${ctx.reproduce}\`.` : ''
   if (outcome.result === 'fail') {
-    out.push(`- Fix the ${outcome.breaches.map((b) => b.severity).join(' and ')} findings (the table above lists the most severe first).${repro}`)
-    out.push(`- Where a finding is accepted, add it to \`${outcome.exceptionsFile ?? '.security-exceptions.yml'}\` with a \`reason\` and an \`expires\` date.`)
+    if (outcome.failedIncomplete) out.push('- Make the files the scanner could not read parseable (or exclude them from the scan), or set `allow-incomplete-scan: true` to judge the findings alone.')
+    if (outcome.breaches.length) {
+      out.push(`- Fix the ${outcome.breaches.map((b) => b.severity).join(' and ')} findings (the table above lists the most severe first).${repro}`)
+      out.push(`- Where a finding is accepted, add it to \`${outcome.exceptionsFile ?? '.security-exceptions.yml'}\` with a \`reason\` and an \`expires\` date.`)
+    }
   } else if (outcome.result === 'needs-approval') {
     out.push(`- A reviewer approves the deployment of the approval environment, or the findings are fixed.${repro}`)
   } else {

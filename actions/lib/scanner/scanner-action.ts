@@ -7,7 +7,7 @@ import { input, runAction } from '../action/run-action.js'
 import { UserError } from '../errors/user-error.js'
 import type { ReportFormat } from '../findings/parsed-report.js'
 import { GateOutput, publishGate, readPublishSettings, PublishInput } from '../gate/publish.js'
-import { runGate } from '../gate/run-gate.js'
+import { failureReason, runGate } from '../gate/run-gate.js'
 import { GateInput, readGateSettings } from '../gate/settings.js'
 import { refuseFlags, splitArgs } from '../inputs/args.js'
 import { parseChoice } from '../inputs/parse.js'
@@ -45,10 +45,16 @@ export interface Scanner<Config> {
   install(common: ScannerCommon): Promise<InstalledTool>
   /** The version the installed binary reports. */
   versionOf(tool: InstalledTool): Promise<string>
-  /** Run the scan; writes the native JSON report to `report` or throws. */
-  scan(tool: InstalledTool, common: ScannerCommon, config: Config, report: string): Promise<void>
+  /** Run the scan; writes the native JSON report to `report` or throws. Returns what the
+   * scanner's log says it could not scan, where the report itself does not say so. */
+  scan(tool: InstalledTool, common: ScannerCommon, config: Config, report: string): Promise<ScanResult | void>
   /** Reserved flags `args` may not set. */
   reservedFlags: readonly string[]
+}
+
+export interface ScanResult {
+  /** One line per part of the input the scanner logged it could not scan. */
+  unscanned: string[]
 }
 
 export function readScannerCommon(tool: string, defaultVersion: string): ScannerCommon {
@@ -95,10 +101,10 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
         throw new UserError(`${scanner.tool}: the installed binary reports version ${version}, expected ${common.version}.`)
       }
       const report = join(common.workDir, `${scanner.tool}-report.json`)
-      await scanner.scan(installed, common, config, report)
+      const scanned = await scanner.scan(installed, common, config, report)
       core.setOutput(ScannerOutput.Report, report)
 
-      const outcome = runGate({ ...settings, reports: [report], format: scanner.format, now })
+      const outcome = runGate({ ...settings, reports: [report], format: scanner.format, now, unscanned: scanned?.unscanned })
       const inputs: Record<string, string> = {}
       // `args` stays out: it is free text and may carry a credential for the scanner.
       for (const name of [...Object.values(GateInput), ScannerInput.Path, ScannerInput.Version, ScannerInput.Install, PublishInput.Summary]) inputs[name] = core.getInput(name)
@@ -113,7 +119,7 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
         commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${scanner.tool}`
       })
       const line = `${scanner.title} gate: ${outcome.result} (critical ${outcome.counts.critical}, high ${outcome.counts.high}, medium ${outcome.counts.medium}, low ${outcome.counts.low})`
-      if (outcome.result === 'fail') core.setFailed(`${line}: ${outcome.breaches.map((b) => `${b.count} ${b.severity} > ${b.max}`).join(', ')}. See the job summary.`)
+      if (outcome.result === 'fail') core.setFailed(`${line}: ${failureReason(outcome)}. See the job summary.`)
       else core.info(line)
     },
     () => core.setOutput(GateOutput.Result, 'fail')
