@@ -15,7 +15,7 @@ describe('sgw gate', () => {
     const r = await runCli(['gate', '--report', all, '--output', 'json'])
     expect(r.exitCode).toBe(1)
     const doc = JSON.parse(r.stdout)
-    expect(Object.keys(doc)).toEqual(['result', 'counts', 'total', 'new', 'reports', 'breaches', 'approvals', 'incomplete', 'incompleteFails', 'unmappedChecks', 'notes'])
+    expect(Object.keys(doc)).toEqual(['result', 'counts', 'total', 'new', 'reports', 'breaches', 'approvals', 'incomplete', 'incompleteFails', 'unmappedChecks', 'notes', 'suppressionChanges', 'reviewBase', 'inlineSuppressions', 'policySources'])
     expect(doc).toMatchObject({
       result: 'fail',
       counts: { critical: 3, high: 18, medium: 17, low: 19, info: 0, unknown: 0 },

@@ -63,7 +63,7 @@ describe('severity-gate action (dist, Node 24)', () => {
     copyFileSync(vulns, join(cwd, 'reports', 'a.json'))
     writeFileSync(
       join(cwd, '.security-exceptions.yml'),
-      ['exceptions:', '  - id: CVE-2021-44906', '    package: minimist', '    reason: build-time only', '    expires: 2999-01-01', '  - id: CVE-2020-14343', '    reason: old acceptance', '    expires: 2020-01-01', ''].join('\n')
+      ['exceptions:', '  - id: CVE-2021-44906', '    package: minimist', "    owner: '@acme/web'", '    reason: build-time only', '    expires: 2999-01-01', '  - id: CVE-2020-14343', "    owner: '@acme/web'", '    reason: old acceptance', '    expires: 2020-01-01', ''].join('\n')
     )
     const run = await runAction('severity-gate', { cwd, inputs: { reports: 'reports/*.json' } })
     expect(run.outputs.critical).toBe('1')
@@ -101,7 +101,9 @@ describe('severity-gate action (dist, Node 24)', () => {
 
     it('writes one comment and updates it in place on the next run, never leaking the token', async () => {
       const event = { pull_request: { number: 7, head: { sha: 'abc' }, base: { sha: 'def' } }, repository: { name: 'web', owner: { login: 'acme' } } }
-      const inputs = { reports: vulns, 'comment-on-pr': 'true', 'github-token': 'ghs_test-token-value', 'max-critical': 'none', 'max-high': 'none' }
+      // The reports come from elsewhere and the folder is no checkout: nothing to review here
+      // (suppression-review.test.ts covers the review).
+      const inputs = { reports: vulns, 'comment-on-pr': 'true', 'github-token': 'ghs_test-token-value', 'max-critical': 'none', 'max-high': 'none', 'suppression-review': 'off' }
       const env = { GITHUB_API_URL: api.url }
       const first = await runAction('severity-gate', { cwd: workdir(), inputs, env, eventName: 'pull_request', event })
       const second = await runAction('severity-gate', { cwd: workdir(), inputs, env, eventName: 'pull_request', event })

@@ -128,6 +128,8 @@ export function actRepo(project: string, caller: string): ActRepo {
     }
   }
   cpSync(join(REPO_ROOT, 'dist'), join(dir, '.sgw', 'dist'), { recursive: true })
+  // The organisation policy ships beside the actions (org-policy: shipped finds it from dist/).
+  cpSync(join(REPO_ROOT, 'policy'), join(dir, '.sgw', 'policy'), { recursive: true })
   const git = (...args: string[]) => spawnSyncChecked('git', args, dir)
   git('init', '-q', '-b', 'main')
   git('add', '-A')
@@ -141,7 +143,10 @@ function spawnSyncChecked(cmd: string, args: string[], cwd: string): void {
 }
 
 /** Run `act <event>` on the caller workflow; resolves when act exits (bounded by timeoutMs). */
-export async function runAct(repo: ActRepo, options: { event?: string; env?: Record<string, string>; secrets?: Record<string, string>; timeoutMs?: number } = {}): Promise<ActRun> {
+export async function runAct(
+  repo: ActRepo,
+  options: { event?: string; env?: Record<string, string>; secrets?: Record<string, string>; timeoutMs?: number; workflow?: string; eventFile?: string; vars?: Record<string, string> } = {}
+): Promise<ActRun> {
   const artifacts = join(repo.root, 'artifacts')
   const standIns = join(repo.root, 'stand-ins')
   const bin = join(repo.root, 'bin')
@@ -149,7 +154,9 @@ export async function runAct(repo: ActRepo, options: { event?: string; env?: Rec
   mkdirSync(bin, { recursive: true })
   // A second run in the same repository (a re-run) finds the link in place.
   if (!existsSync(join(bin, 'node'))) symlinkSync(node24(), join(bin, 'node'))
-  const args = ['-P', 'ubuntu-latest=-self-hosted', '--action-offline-mode', '-W', '.github/workflows/caller.yml', '--env', `SGW_ARTIFACTS=${artifacts}`]
+  const args = ['-P', 'ubuntu-latest=-self-hosted', '--action-offline-mode', '-W', `.github/workflows/${options.workflow ?? 'caller.yml'}`, '--env', `SGW_ARTIFACTS=${artifacts}`]
+  if (options.eventFile) args.push('-e', options.eventFile)
+  for (const [k, v] of Object.entries(options.vars ?? {})) args.push('--var', `${k}=${v}`)
   for (const ref of pinnedActions(join(repo.dir, '.github', 'workflows'))) {
     const name = ref.split('@')[0]
     const text = STAND_INS[name]

@@ -9,6 +9,8 @@ import { buildSarif } from '../lib/report/sarif-writer.js'
 import { gateText } from '../lib/report/text.js'
 import { resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
 import { GateInput, readGateSettings } from '../lib/gate/settings.js'
+import { resolveTrustedPolicy, trustedGateConfig } from '../lib/gate/trusted-policy.js'
+import { runnerEvent } from '../lib/action/event.js'
 import { parseArgs } from './args.js'
 
 export const GATE_HELP = `Usage: sgw gate --report FILE [--report FILE ...] [options]
@@ -33,6 +35,13 @@ input was not scanned fails the gate unless --allow-incomplete-scan true.
   --allow-incomplete-scan true|false
                              judge a scan that skipped unparsable files by its findings alone
                              (default false: an incomplete scan fails)
+  --policy FILE              repository policy (default security-policy.yml when present)
+  --org-policy FILE|shipped  organisation policy the repository policy and flags may only tighten
+  --base REF                 review suppressions against REF (as on a pull request): what the
+                             change adds to exceptions, baselines, ignore files, policies or inline
+                             comments makes a pass needs-approval
+  --suppression-review auto|off  on a runner, review pull requests against their base (default auto)
+  --expiry-warning-days N    announce exceptions ending within N days (default 14)
   --write-baseline FILE      record the current findings' fingerprints as a baseline
   --sarif-out FILE           write the merged SARIF
   --json-out FILE            write the consolidated JSON report (security-summary.json)
@@ -41,7 +50,7 @@ input was not scanned fails the gate unless --allow-incomplete-scan true.
 Exit status: 0 pass or needs-approval, 1 fail, 2 usage or input error.
 `
 
-const VALUE_FLAGS = ['report', 'write-baseline', 'sarif-out', 'json-out', 'output', ...Object.values(GateInput).filter((n) => n !== GateInput.Reports)] as const
+const VALUE_FLAGS = ['report', 'base', 'write-baseline', 'sarif-out', 'json-out', 'output', ...Object.values(GateInput).filter((n) => n !== GateInput.Reports)] as const
 
 export async function gateCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
   const args = parseArgs(argv, { values: VALUE_FLAGS, repeatable: ['report'], switches: ['help'] }, 'gate')
@@ -51,13 +60,14 @@ export async function gateCommand(argv: readonly string[], out: (text: string) =
   }
   if (args.positional.length) throw new UserError(`sgw gate: unexpected argument "${args.positional[0]}"; reports are given with --report FILE.`)
   const one = (name: string) => args.values.get(name)?.[0]
-  const settings = readGateSettings(one)
+  const trusted = await resolveTrustedPolicy(readGateSettings(one), { cwd: process.cwd(), ...runnerEvent(), base: one('base') })
+  const settings = trusted.settings
   const output = parseChoice('output', one('output'), ['text', 'json', 'markdown'] as const, 'text')
   const patterns = args.values.get('report') ?? []
   if (patterns.length === 0) throw new UserError('sgw gate: give at least one --report FILE.')
   const now = new Date()
   const reports = await resolveReportPaths(patterns, '--report')
-  const outcome = runGate({ ...settings, reports, now })
+  const outcome = runGate({ ...settings, ...trustedGateConfig(trusted), reports, now })
 
   const baselineOut = one('write-baseline')
   if (baselineOut) writeBaseline(baselineOut, outcome.all, now)

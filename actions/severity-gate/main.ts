@@ -4,17 +4,20 @@ import { input, runAction } from '../lib/action/run-action.js'
 import { publishGate, readPublishSettings, GateOutput } from '../lib/gate/publish.js'
 import { failureReason, resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
 import { GateInput, readGateSettings, readReportPatterns } from '../lib/gate/settings.js'
+import { resolveTrustedPolicy, trustedGateConfig } from '../lib/gate/trusted-policy.js'
+import { runnerEvent } from '../lib/action/event.js'
 
 export async function runSeverityGate(): Promise<void> {
   await runAction(
     async () => {
-      const settings = readGateSettings(input)
+      const trusted = await resolveTrustedPolicy(readGateSettings(input), { cwd: process.cwd(), ...runnerEvent() })
+      const settings = trusted.settings
       const publish = readPublishSettings(input)
       const patterns = readReportPatterns(input)
       const now = new Date()
       const reports = await resolveReportPaths(patterns, GateInput.Reports)
       const outcome = await core.group(`Reading ${reports.length} report(s)`, async () => {
-        const result = runGate({ ...settings, reports, now })
+        const result = runGate({ ...settings, ...trustedGateConfig(trusted), reports, now })
         for (const r of result.reports) core.info(`${r.path}: ${r.format}, ${r.tool}, ${r.findings} finding(s)`)
         return result
       })

@@ -6,7 +6,9 @@ import type { Finding } from '../findings/model.js'
 import type { ParseOptions, ReportFormat } from '../findings/parsed-report.js'
 import { readReportFile } from '../findings/read-report.js'
 import { loadBaseline } from '../policy/baseline.js'
-import { applyExceptions, loadExceptions, type ExceptionUse } from '../policy/exceptions.js'
+import { applyExceptions, loadExceptions, type ExceptionEntry, type ExceptionUse } from '../policy/exceptions.js'
+import type { PolicyKey } from '../policy/policy-file.js'
+import type { ReviewBase, SuppressionChange, SuppressionReview } from '../policy/review.js'
 import { countBySeverity, evaluate, type Breach, type Counts, type Policy, type Verdict } from '../policy/policy.js'
 
 export const DEFAULT_EXCEPTIONS_FILE = '.security-exceptions.yml'
@@ -26,6 +28,13 @@ export interface GateConfig {
   allowIncomplete: boolean
   /** Parts of the input the scanner's own log says it skipped (the scanner actions read it). */
   unscanned?: string[]
+  /** Exceptions from the policy files, applied with the exceptions file's. */
+  policyExceptions?: ExceptionEntry[]
+  /** What the change under review does to its suppressions (resolveTrustedPolicy). */
+  review?: SuppressionReview
+  /** The layer that set each limit. */
+  sources?: Record<PolicyKey, string>
+  expiryWarningDays?: number
   now: Date
 }
 
@@ -60,6 +69,12 @@ export interface GateOutcome {
   incomplete: string[]
   /** True when the verdict is fail because of `incomplete` (allow-incomplete-scan not set). */
   failedIncomplete: boolean
+  /** Suppressions the change under review adds or widens: they make a pass needs-approval. */
+  suppressionChanges: SuppressionChange[]
+  reviewBase?: ReviewBase
+  /** Inline suppression comments in the checkout, per tool. */
+  inlineSuppressions: Record<string, number>
+  policySources?: Record<PolicyKey, string>
   tools: string[]
   /** Every finding after exceptions (counted and known), for the baseline and SARIF. */
   all: Finding[]
@@ -106,8 +121,8 @@ export function runGate(config: GateConfig): GateOutcome {
   incomplete.push(...(config.unscanned ?? []))
 
   const exceptionsFile = config.exceptions ?? (existsSync(DEFAULT_EXCEPTIONS_FILE) ? DEFAULT_EXCEPTIONS_FILE : undefined)
-  const entries = exceptionsFile ? loadExceptions(exceptionsFile) : []
-  const { kept, excepted, uses } = applyExceptions(findings, entries, config.now)
+  const entries = [...(exceptionsFile ? loadExceptions(exceptionsFile) : []), ...(config.policyExceptions ?? [])]
+  const { kept, excepted, uses } = applyExceptions(findings, entries, config.now, config.expiryWarningDays)
 
   let counted = kept
   let known: Finding[] = []
@@ -122,8 +137,11 @@ export function runGate(config: GateConfig): GateOutcome {
   const evaluation = evaluate(countBySeverity(counted), config.policy)
   // What was not scanned cannot be called clean: fail closed unless the caller accepts it.
   const failedIncomplete = incomplete.length > 0 && !config.allowIncomplete
+  // A change that silences a scanner is reviewed by someone else: never a pass on its own word.
+  const changes = config.review?.changes ?? []
+  const verdict = failedIncomplete ? 'fail' : evaluation.result === 'pass' && changes.length > 0 ? 'needs-approval' : evaluation.result
   return {
-    result: failedIncomplete ? 'fail' : evaluation.result,
+    result: verdict,
     counts: evaluation.counts,
     total: counted.length,
     new: fresh,
@@ -140,6 +158,10 @@ export function runGate(config: GateConfig): GateOutcome {
     notes,
     incomplete,
     failedIncomplete,
+    suppressionChanges: changes,
+    reviewBase: config.review?.base,
+    inlineSuppressions: config.review?.inline ?? {},
+    policySources: config.sources,
     tools,
     all: kept
   }

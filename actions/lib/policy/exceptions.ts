@@ -15,6 +15,8 @@ export interface ExceptionEntry {
   fingerprint?: string
   path?: string
   package?: string
+  /** Who answers for it: a user (`@alice`) or a team (`@acme/platform`). */
+  owner: string
   reason: string
   /** Last day (UTC) on which the entry suppresses, as YYYY-MM-DD. */
   expires: string
@@ -25,9 +27,11 @@ export interface ExceptionUse {
   expired: boolean
   /** Findings this entry suppressed (active) or would have suppressed (expired). */
   matched: number
+  /** Active, and its last day is within the expiry warning window. */
+  expiringSoon: boolean
 }
 
-const KNOWN_KEYS = new Set(['id', 'rule', 'rule-id', 'tool', 'fingerprint', 'path', 'package', 'reason', 'expires'])
+const KNOWN_KEYS = new Set(['id', 'rule', 'rule-id', 'tool', 'fingerprint', 'path', 'package', 'owner', 'reason', 'expires'])
 
 export function loadExceptions(file: string): ExceptionEntry[] {
   let text: string
@@ -51,6 +55,12 @@ export function parseExceptions(text: string, file: string): ExceptionEntry[] {
   if (doc === null || doc === undefined) return []
   const list = Array.isArray(doc) ? doc : typeof doc === 'object' && Array.isArray((doc as Record<string, unknown>).exceptions) ? (doc as Record<string, unknown[]>).exceptions : undefined
   if (!list) throw new UserError(`${file}: expected a list of exceptions, or a mapping with an "exceptions" list.`)
+  return parseExceptionList(list, file)
+}
+
+/** Exception entries from an already parsed YAML list (an exceptions file, or a policy's). */
+export function parseExceptionList(list: unknown, file: string): ExceptionEntry[] {
+  if (!Array.isArray(list)) throw new UserError(`${file}: "exceptions" is a list of entries (id, owner, reason, expires).`)
   return list.map((raw, i) => toEntry(raw, i + 1, file))
 }
 
@@ -59,7 +69,7 @@ function toEntry(raw: unknown, index: number, file: string): ExceptionEntry {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UserError(`${at} is not a mapping.`)
   const entry = raw as Record<string, unknown>
   const unknown = Object.keys(entry).filter((k) => !KNOWN_KEYS.has(k))
-  if (unknown.length > 0) throw new UserError(`${at} has unknown key(s) ${unknown.join(', ')}; allowed: id, tool, fingerprint, path, package, reason, expires.`)
+  if (unknown.length > 0) throw new UserError(`${at} has unknown key(s) ${unknown.join(', ')}; allowed: id, tool, fingerprint, path, package, owner, reason, expires.`)
   const text = (key: string): string | undefined => {
     const value = entry[key]
     if (value === undefined || value === null) return undefined
@@ -71,10 +81,12 @@ function toEntry(raw: unknown, index: number, file: string): ExceptionEntry {
   if (!ruleId) throw new UserError(`${at} needs "id": the rule id it excepts (a CVE, check id or secret rule).`)
   const reason = text('reason')
   if (!reason) throw new UserError(`${at} (${ruleId}) needs a "reason": why this finding is accepted.`)
+  const owner = text('owner')
+  if (!owner) throw new UserError(`${at} (${ruleId}) needs an "owner": the user or team (@alice, @acme/platform) who answers for it.`)
   const expiresRaw = entry.expires instanceof Date ? entry.expires.toISOString().slice(0, 10) : text('expires')
   if (!expiresRaw) throw new UserError(`${at} (${ruleId}) needs "expires" (YYYY-MM-DD): exceptions must end.`)
   if (!isIsoDate(expiresRaw)) throw new UserError(`${at} (${ruleId}): "expires" must be a date as YYYY-MM-DD, got "${expiresRaw}".`)
-  return { index, ruleId, tool: text('tool')?.toLowerCase(), fingerprint: text('fingerprint'), path: text('path'), package: text('package'), reason, expires: expiresRaw }
+  return { index, ruleId, tool: text('tool')?.toLowerCase(), fingerprint: text('fingerprint'), path: text('path'), package: text('package'), owner, reason, expires: expiresRaw }
 }
 
 function isIsoDate(value: string): boolean {
@@ -85,6 +97,29 @@ function isIsoDate(value: string): boolean {
 
 export function isExpired(entry: ExceptionEntry, now: Date): boolean {
   return now.toISOString().slice(0, 10) > entry.expires
+}
+
+/** Default of the `expiry-warning-days` input: exceptions ending within two weeks are announced. */
+export const DEFAULT_EXPIRY_WARNING_DAYS = 14
+
+/** Active and ending within `days` days of `now` (UTC dates). */
+export function isExpiringSoon(entry: ExceptionEntry, now: Date, days: number): boolean {
+  if (isExpired(entry, now)) return false
+  const limit = new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10)
+  return entry.expires <= limit
+}
+
+/**
+ * True when `wide` excepts at least everything `narrow` does, for as long: the same rule, and every
+ * scope key of `wide` (tool, fingerprint, path, package) absent or equal, and an expiry no earlier.
+ * A pull request's exception that no base exception covers is one it grants itself.
+ */
+export function covers(wide: ExceptionEntry, narrow: ExceptionEntry): boolean {
+  if (canonicalTrivyCheckId(wide.ruleId) !== canonicalTrivyCheckId(narrow.ruleId)) return false
+  for (const key of ['tool', 'fingerprint', 'path', 'package'] as const) {
+    if (wide[key] !== undefined && wide[key] !== narrow[key]) return false
+  }
+  return wide.expires >= narrow.expires
 }
 
 function matches(entry: ExceptionEntry, finding: Finding): boolean {
@@ -106,9 +141,9 @@ export interface ExceptionOutcome {
 }
 
 /** Split findings into those that still count and those an active exception covers. */
-export function applyExceptions(findings: Finding[], entries: readonly ExceptionEntry[], now: Date): ExceptionOutcome {
+export function applyExceptions(findings: Finding[], entries: readonly ExceptionEntry[], now: Date, warningDays = DEFAULT_EXPIRY_WARNING_DAYS): ExceptionOutcome {
   if (entries.length === 0) return { kept: findings, excepted: [], uses: [] }
-  const uses = entries.map((entry) => ({ entry, expired: isExpired(entry, now), matched: 0 }))
+  const uses = entries.map((entry) => ({ entry, expired: isExpired(entry, now), matched: 0, expiringSoon: isExpiringSoon(entry, now, warningDays) }))
   const byRule = new Map<string, ExceptionUse[]>()
   for (const use of uses) {
     for (const key of new Set([use.entry.ruleId, canonicalTrivyCheckId(use.entry.ruleId)])) {

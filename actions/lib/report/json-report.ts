@@ -25,7 +25,11 @@ export function gateJson(outcome: GateOutcome) {
     incomplete: outcome.incomplete,
     incompleteFails: outcome.failedIncomplete,
     unmappedChecks: outcome.unmapped,
-    notes: outcome.notes
+    notes: outcome.notes,
+    suppressionChanges: outcome.suppressionChanges,
+    reviewBase: outcome.reviewBase?.sha ?? null,
+    inlineSuppressions: outcome.inlineSuppressions,
+    policySources: outcome.policySources ?? null
   }
 }
 
@@ -42,7 +46,7 @@ export function securitySummaryJson(outcome: GateOutcome, ctx: JsonReportContext
     exceptions: {
       file: outcome.exceptionsFile ?? null,
       excepted: outcome.excepted.length,
-      entries: outcome.exceptionUses.map((u) => ({ ...u.entry, expired: u.expired, matched: u.matched }))
+      entries: outcome.exceptionUses.map((u) => ({ ...u.entry, expired: u.expired, expiringSoon: u.expiringSoon, matched: u.matched }))
     },
     baseline: outcome.baselineFile ? { file: outcome.baselineFile, new: outcome.new, known: outcome.known.length } : null,
     findings: [

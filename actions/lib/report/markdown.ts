@@ -88,7 +88,19 @@ export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title
   }
   if (outcome.result === 'needs-approval') {
     const env = ctx.approvalEnvironment ? ` in the \`${ctx.approvalEnvironment}\` environment` : ''
-    lines.push(`Within the thresholds, but ${outcome.approvals.map((a) => `${a.count} ${a.severity}`).join(' and ')} finding(s) need a reviewer's approval${env}.`)
+    const why = [
+      outcome.approvals.length ? `${outcome.approvals.map((a) => `${a.count} ${a.severity}`).join(' and ')} finding(s)` : '',
+      outcome.suppressionChanges.length ? `${outcome.suppressionChanges.length} suppression(s) added by ${outcome.reviewBase?.describe ?? 'this change'}` : ''
+    ].filter(Boolean)
+    lines.push(`Within the thresholds, but ${why.join(' and ')} need a reviewer's approval${env}.`)
+    lines.push('')
+  }
+  if (outcome.suppressionChanges.length) {
+    lines.push(`### Suppressions added by ${esc(outcome.reviewBase?.describe ?? 'this change')}`)
+    lines.push(`Read against the base commit \`${outcome.reviewBase?.sha.slice(0, 12) ?? ''}\`: the author of a change cannot approve their own exception.`)
+    lines.push('')
+    for (const c of outcome.suppressionChanges.slice(0, 50)) lines.push(`- \`${esc(c.file)}${c.line ? `:${c.line}` : ''}\`: ${esc(c.what)}`)
+    if (outcome.suppressionChanges.length > 50) lines.push(`- … and ${outcome.suppressionChanges.length - 50} more (security-summary.json lists them all)`)
     lines.push('')
   }
 
@@ -111,20 +123,34 @@ export function summaryMarkdown(outcome: GateOutcome, ctx: SummaryContext, title
     lines.push(`### Exceptions (${outcome.exceptionsFile})`)
     lines.push(`${outcome.excepted.length} finding(s) excepted.`)
     lines.push('')
-    lines.push('| Rule | Scope | Reason | Expires | Matched |')
-    lines.push('|---|---|---|---|---:|')
+    lines.push('| Rule | Scope | Owner | Reason | Expires | Matched |')
+    lines.push('|---|---|---|---|---|---:|')
     for (const u of [...expired, ...active]) {
       const e = u.entry
       const scope = [e.tool, e.package, e.path, e.fingerprint?.slice(0, 12)].filter(Boolean).join(', ') || 'all'
-      const expires = u.expired ? `**expired ${e.expires}**` : e.expires
-      lines.push(`| ${esc(e.ruleId)} | ${esc(scope)} | ${esc(truncate(e.reason, 100))} | ${expires} | ${u.matched} |`)
+      const expires = u.expired ? `**expired ${e.expires}**` : u.expiringSoon ? `⏳ ${e.expires}` : e.expires
+      lines.push(`| ${esc(e.ruleId)} | ${esc(scope)} | ${esc(e.owner)} | ${esc(truncate(e.reason, 100))} | ${expires} | ${u.matched} |`)
     }
     lines.push('')
     if (expired.length) lines.push(`⚠️ ${expired.length} exception(s) expired and no longer suppress anything; renew them with a new reason or fix the findings.`, '')
+    const soon = active.filter((u) => u.expiringSoon)
+    if (soon.length) lines.push(`⏳ ${soon.length} exception(s) expire soon: ${soon.map((u) => `${esc(u.entry.ruleId)} (${esc(u.entry.owner)}, ${u.entry.expires})`).join(', ')}.`, '')
   }
   if (outcome.unmapped.length) {
     lines.push(`### Checkov checks without a known severity`)
     lines.push(`Rated \`default-severity\`: ${outcome.unmapped.map((id) => `\`${id}\``).join(', ')}.`)
+    lines.push('')
+  }
+  const inline = Object.entries(outcome.inlineSuppressions)
+  if (inline.length) {
+    lines.push('### Inline suppressions in the code')
+    lines.push(inline.map(([tool, n]) => `${tool}: ${n}`).join(', ') + '.')
+    lines.push('')
+  }
+  const sources = outcome.policySources ? Object.entries(outcome.policySources).filter(([, from]) => from !== 'default') : []
+  if (sources.length) {
+    lines.push('### Where the limits come from')
+    for (const [key, from] of sources) lines.push(`- \`${key}\`: ${esc(from)}`)
     lines.push('')
   }
   const notes = [...outcome.notes, ...(ctx.sarifNotes ?? [])]
@@ -151,6 +177,7 @@ function nextSteps(outcome: GateOutcome, ctx: SummaryContext): string[] {
     }
   } else if (outcome.result === 'needs-approval') {
     out.push(`- A reviewer approves the deployment of the approval environment, or the findings are fixed.${repro}`)
+    if (outcome.suppressionChanges.length) out.push('- Or take the added suppressions out of this change and propose them on their own, for review.')
   } else {
     out.push('- Nothing blocks this change.' + (outcome.counts.medium + outcome.counts.low > 0 ? ' Medium and low findings are listed for information.' : ''))
   }

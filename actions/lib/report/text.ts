@@ -27,6 +27,10 @@ export function gateText(outcome: GateOutcome, policy: Policy, top = 10): string
   else if (outcome.incomplete.length) lines.push('The scan is incomplete; allow-incomplete-scan is set, so the verdict judges the findings alone.')
   for (const b of outcome.breaches) lines.push(`Breach: ${b.count} ${b.severity} found, at most ${b.max} allowed.`)
   for (const a of outcome.approvals) if (outcome.result === 'needs-approval') lines.push(`Needs approval: ${a.count} ${a.severity} finding(s).`)
+  for (const c of outcome.suppressionChanges) lines.push(`Needs approval: ${c.file}${c.line ? `:${c.line}` : ''}: ${c.what} (added by ${outcome.reviewBase?.describe ?? 'this change'}).`)
+  for (const u of outcome.exceptionUses) if (u.expiringSoon) lines.push(`Exception expiring soon: ${u.entry.ruleId} (owner ${u.entry.owner}) ends ${u.entry.expires}.`)
+  const inline = Object.entries(outcome.inlineSuppressions)
+  if (inline.length) lines.push(`Inline suppressions in the code: ${inline.map(([t, n]) => `${t} ${n}`).join(', ')}.`)
   const shown = mostSevere(outcome.counted, top)
   if (shown.length) {
     lines.push('', `Top findings${outcome.counted.length > shown.length ? ` (${shown.length} of ${outcome.counted.length})` : ''}:`)

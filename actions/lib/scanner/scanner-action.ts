@@ -9,6 +9,8 @@ import type { ReportFormat } from '../findings/parsed-report.js'
 import { GateOutput, publishGate, readPublishSettings, PublishInput } from '../gate/publish.js'
 import { failureReason, runGate } from '../gate/run-gate.js'
 import { GateInput, readGateSettings } from '../gate/settings.js'
+import { resolveTrustedPolicy, trustedGateConfig } from '../gate/trusted-policy.js'
+import { runnerEvent } from '../action/event.js'
 import { refuseFlags, splitArgs } from '../inputs/args.js'
 import { parseChoice } from '../inputs/parse.js'
 import type { InstalledTool, InstallMode } from './install.js'
@@ -86,7 +88,7 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
   await runAction(
     async () => {
       const now = new Date()
-      const settings = readGateSettings(input)
+      const inputSettings = readGateSettings(input)
       const publish = readPublishSettings(input)
       const common = readScannerCommon(scanner.tool, scanner.defaultVersion)
       refuseFlags(ScannerInput.Args, common.args, scanner.reservedFlags)
@@ -104,7 +106,10 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
       const scanned = await scanner.scan(installed, common, config, report)
       core.setOutput(ScannerOutput.Report, report)
 
-      const outcome = runGate({ ...settings, reports: [report], format: scanner.format, now, unscanned: scanned?.unscanned })
+      // After the scan, so that a scanner's own error about a missing commit range is the one shown.
+      const trusted = await resolveTrustedPolicy(inputSettings, { cwd: process.cwd(), ...runnerEvent() })
+      const settings = trusted.settings
+      const outcome = runGate({ ...settings, ...trustedGateConfig(trusted), reports: [report], format: scanner.format, now, unscanned: scanned?.unscanned })
       const inputs: Record<string, string> = {}
       // `args` stays out: it is free text and may carry a credential for the scanner.
       for (const name of [...Object.values(GateInput), ScannerInput.Path, ScannerInput.Version, ScannerInput.Install, PublishInput.Summary]) inputs[name] = core.getInput(name)
