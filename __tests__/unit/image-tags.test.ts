@@ -22,13 +22,22 @@ const ctx = (over: Partial<TagContext>): TagContext => ({
   version: '1.3.0',
   prerelease: false,
   releaseBranch: true,
+  floating: { latest: true, major: true, minor: true },
+  taggedElsewhere: false,
   ...over
 })
 
 const MAIN = ctx({})
 const DEVELOP = ctx({ ref: 'refs/heads/develop', version: '1.3.0-develop.4', prerelease: true, releaseBranch: false })
 const TAG = ctx({ ref: 'refs/tags/v1.2.3', version: '1.2.3', releaseBranch: false })
-const PR = ctx({ eventName: 'pull_request', ref: 'refs/pull/12/merge', prNumber: 12, version: '1.3.0-pr-12.3', prerelease: true, releaseBranch: false })
+const PR = ctx({
+  eventName: 'pull_request',
+  ref: 'refs/pull/12/merge',
+  prNumber: 12,
+  version: '1.3.0-pr-12.3',
+  prerelease: true,
+  releaseBranch: false
+})
 
 const tags = (rules: string, context: TagContext, latest: 'auto' | 'true' | 'false' = 'auto'): string[] =>
   computeTags(parseTagRules(rules, 'tags'), context, latest)
@@ -47,8 +56,16 @@ describe('image tags for the default rules', () => {
       ['1.3.0-feature-login-page.2', 'feature-Login_Page', SHORT]
     ],
     ['version 0.x on main: no major tag', ctx({ version: '0.4.1' }), ['latest', '0.4.1', '0.4', 'main', SHORT]],
-    ['version 0.x prerelease', ctx({ ref: 'refs/heads/develop', version: '0.4.1-develop.1', prerelease: true, releaseBranch: false }), ['0.4.1-develop.1', 'develop', SHORT]],
-    ['a prerelease tag push', ctx({ ref: 'refs/tags/v2.0.0-rc.1', version: '2.0.0-rc.1', prerelease: true, releaseBranch: false }), ['2.0.0-rc.1', SHORT]],
+    [
+      'version 0.x prerelease',
+      ctx({ ref: 'refs/heads/develop', version: '0.4.1-develop.1', prerelease: true, releaseBranch: false }),
+      ['0.4.1-develop.1', 'develop', SHORT]
+    ],
+    [
+      'a prerelease tag push',
+      ctx({ ref: 'refs/tags/v2.0.0-rc.1', version: '2.0.0-rc.1', prerelease: true, releaseBranch: false }),
+      ['2.0.0-rc.1', SHORT]
+    ],
     [
       'pull_request_target runs on the base ref: no branch tag, no latest',
       ctx({ eventName: 'pull_request_target', prNumber: 7, version: '1.3.0-pr-7.1', prerelease: true, releaseBranch: false }),
@@ -74,7 +91,12 @@ describe('image tags for custom rules', () => {
     ['custom prefix on pr', 'type=ref,event=pr,prefix=pull-', PR, ['pull-12']],
     ['empty prefix on pr', 'type=ref,event=pr,prefix=', PR, ['12']],
     ['suffix on branch', 'type=ref,event=branch,suffix=-edge', DEVELOP, ['develop-edge']],
-    ['literal text in a pattern', 'type=semver,pattern=v{{major}}\ntype=semver,pattern=release-{{major}}.{{minor}}', MAIN, ['latest', 'v1', 'release-1.3']],
+    [
+      'literal text in a pattern',
+      'type=semver,pattern=v{{major}}\ntype=semver,pattern=release-{{major}}.{{minor}}',
+      MAIN,
+      ['latest', 'v1', 'release-1.3']
+    ],
     ['spaces inside placeholders', 'type=semver,pattern={{ major }}.{{ minor }}', MAIN, ['latest', '1.3']],
     ['{{minor}} alone', 'type=semver,pattern=m{{minor}}', MAIN, ['latest', 'm3']],
     ['{{minor}} alone on 0.x is kept', 'type=semver,pattern=m{{minor}}', ctx({ version: '0.4.1' }), ['latest', 'm4']],
@@ -93,7 +115,12 @@ describe('image tags for custom rules', () => {
     ['quoted value with a comma (sanitized)', 'type=raw,value="build,42"', DEVELOP, ['build-42']],
     ['whole field quoted', 'type=raw,"value=a,b",suffix="-x"', DEVELOP, ['a-b-x']],
     ['raw value sanitized', 'type=raw,value=team/web build', DEVELOP, ['team-web-build']],
-    ['duplicates keep the first (highest priority) place', 'type=raw,value=1.3.0\ntype=semver,pattern={{version}}\ntype=raw,value=main', MAIN, ['latest', '1.3.0', 'main']],
+    [
+      'duplicates keep the first (highest priority) place',
+      'type=raw,value=1.3.0\ntype=semver,pattern={{version}}\ntype=raw,value=main',
+      MAIN,
+      ['latest', '1.3.0', 'main']
+    ],
     ['a tag that sanitizes to nothing is dropped', 'type=raw,value=...', DEVELOP, []],
     ['no rules', '', DEVELOP, []],
     ['only comments and blank lines', '# nothing\n\n   \n# here', MAIN, ['latest']]
@@ -102,9 +129,16 @@ describe('image tags for custom rules', () => {
   })
 
   it('orders by priority, then by rule order', () => {
-    const rules = ['type=sha', 'type=raw,value=b', 'type=ref,event=branch', 'type=raw,value=a', 'type=semver,pattern={{version}}'].join('\n')
+    const rules = ['type=sha', 'type=raw,value=b', 'type=ref,event=branch', 'type=raw,value=a', 'type=semver,pattern={{version}}'].join(
+      '\n'
+    )
     expect(tags(rules, MAIN, 'false')).toEqual(['1.3.0', 'main', 'b', 'a', SHORT])
-    const custom = ['type=sha,priority=950', 'type=raw,value=first,priority=2000', 'type=ref,event=branch,priority=-1', 'type=semver,pattern={{version}}'].join('\n')
+    const custom = [
+      'type=sha,priority=950',
+      'type=raw,value=first,priority=2000',
+      'type=ref,event=branch,priority=-1',
+      'type=semver,pattern={{version}}'
+    ].join('\n')
     expect(tags(custom, MAIN)).toEqual(['first', 'latest', SHORT, '1.3.0', 'main'])
     // An explicit rule with latest's priority keeps its place in front of it.
     expect(tags('type=raw,value=top,priority=1000\ntype=sha', MAIN)).toEqual(['top', 'latest', SHORT])
@@ -115,7 +149,12 @@ describe('image tags for custom rules', () => {
     ['auto, tag push, stable', TAG, 'auto', true],
     ['auto, prerelease on develop', DEVELOP, 'auto', false],
     ['auto, pull request', PR, 'auto', false],
-    ['auto, stable version on a branch that is not a release branch', ctx({ ref: 'refs/heads/hotfix', releaseBranch: false }), 'auto', false],
+    [
+      'auto, stable version on a branch that is not a release branch',
+      ctx({ ref: 'refs/heads/hotfix', releaseBranch: false }),
+      'auto',
+      false
+    ],
     ['auto, prerelease flagged on a release branch', ctx({ version: '1.3.0-rc.1', prerelease: true }), 'auto', false],
     ['true, prerelease on develop', DEVELOP, 'true', true],
     ['true, pull request', PR, 'true', true],
@@ -127,9 +166,82 @@ describe('image tags for custom rules', () => {
     if (expected) expect(result[0]).toBe('latest')
   })
 
+  // Floating names never move backwards; floatingOf (release-repo-tags.test.ts) says which a version may take.
+  const backport = (floating: TagContext['floating'], over: Partial<TagContext> = {}) => ctx({ version: '1.1.1', floating, ...over })
+  it.each([
+    [
+      'newest release',
+      backport({ latest: true, major: true, minor: true }),
+      DEFAULT_TAG_RULES,
+      'auto',
+      ['latest', '1.1.1', '1.1', '1', 'main', SHORT]
+    ],
+    [
+      'backport below v2.5.2 (newest of its major)',
+      backport({ latest: false, major: true, minor: true }),
+      DEFAULT_TAG_RULES,
+      'auto',
+      ['1.1.1', '1.1', '1', 'main', SHORT]
+    ],
+    [
+      'backport below v1.2.0',
+      backport({ latest: false, major: false, minor: true }),
+      DEFAULT_TAG_RULES,
+      'auto',
+      ['1.1.1', '1.1', 'main', SHORT]
+    ],
+    [
+      'backport tag push below v2.5.2',
+      backport({ latest: false, major: true, minor: true }, { ref: 'refs/tags/v1.1.1', releaseBranch: false }),
+      DEFAULT_TAG_RULES,
+      'auto',
+      ['1.1.1', '1.1', '1', SHORT]
+    ],
+    [
+      'an older patch of a minor line (v1.1.2 exists)',
+      backport({ latest: false, major: false, minor: false }),
+      DEFAULT_TAG_RULES,
+      'auto',
+      ['1.1.1', 'main', SHORT]
+    ],
+    [
+      'custom floating patterns follow the same rule',
+      backport({ latest: false, major: false, minor: true }),
+      'type=semver,pattern=v{{major}}\ntype=semver,pattern=m{{minor}}',
+      'auto',
+      ['m1']
+    ],
+    ["latest=true is the user's word", backport({ latest: false, major: true, minor: true }), 'type=sha', 'true', ['latest', SHORT]],
+    [
+      "an explicit semver value is the user's word",
+      backport({ latest: false, major: false, minor: false }),
+      'type=semver,pattern={{major}},value=3.0.0',
+      'auto',
+      ['3']
+    ],
+    [
+      'nothing released since v1.3.0 on another commit: no tag names this build 1.3.0',
+      ctx({ taggedElsewhere: true, floating: { latest: false, major: false, minor: false } }),
+      DEFAULT_TAG_RULES,
+      'auto',
+      ['main', SHORT]
+    ],
+    [
+      'the same with custom rules: raw and explicit values stay',
+      ctx({ taggedElsewhere: true }),
+      'type=raw,value=edge\ntype=semver,pattern={{version}},suffix=-x\ntype=semver,pattern={{version}},value=9.9.9',
+      'auto',
+      ['9.9.9', 'edge']
+    ]
+  ] as [string, TagContext, string, 'auto' | 'true' | 'false', string[]][])('floating: %s', (_name, context, rules, latest, expected) => {
+    expect(tags(rules, context, latest)).toEqual(expected)
+  })
+
   it('refuses a version that is not semver, naming it', () => {
     expect(() => tags(DEFAULT_TAG_RULES, ctx({ version: 'main-42' }))).toThrow(UserError)
-    expect(() => tags(DEFAULT_TAG_RULES, ctx({ version: 'main-42' }))).toThrow('Version "main-42" is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE]).')
+    expect(() => tags(DEFAULT_TAG_RULES, ctx({ version: 'main-42' }))).toThrow(
+      'Version "main-42" is not a semantic version (MAJOR.MINOR.PATCH[-PRERELEASE]).'
+    )
   })
 })
 
@@ -163,11 +275,23 @@ describe('tag rule parsing', () => {
   })
 
   it.each([
-    ['type=semver,pattern={{version}}\ntype=semver,patern={{major}}', 'Input "tags", line 2: unknown key "patern" for type=semver (known: pattern, value, enable, prefix, suffix, priority).'],
-    ['type=ref,event=branch,pattern=x', 'Input "tags", line 1: unknown key "pattern" for type=ref (known: event, enable, prefix, suffix, priority).'],
+    [
+      'type=semver,pattern={{version}}\ntype=semver,patern={{major}}',
+      'Input "tags", line 2: unknown key "patern" for type=semver (known: pattern, value, enable, prefix, suffix, priority).'
+    ],
+    [
+      'type=ref,event=branch,pattern=x',
+      'Input "tags", line 1: unknown key "pattern" for type=ref (known: event, enable, prefix, suffix, priority).'
+    ],
     ['type=sha,value=x', 'Input "tags", line 1: unknown key "value" for type=sha (known: format, enable, prefix, suffix, priority).'],
-    ['type=raw,value=x,format=long', 'Input "tags", line 1: unknown key "format" for type=raw (known: value, enable, prefix, suffix, priority).'],
-    ['type=raw,value=x,Prefix=v', 'Input "tags", line 1: unknown key "Prefix" for type=raw (known: value, enable, prefix, suffix, priority).'],
+    [
+      'type=raw,value=x,format=long',
+      'Input "tags", line 1: unknown key "format" for type=raw (known: value, enable, prefix, suffix, priority).'
+    ],
+    [
+      'type=raw,value=x,Prefix=v',
+      'Input "tags", line 1: unknown key "Prefix" for type=raw (known: value, enable, prefix, suffix, priority).'
+    ],
     ['type=semvar,pattern={{version}}', 'Input "tags", line 1: unknown type "semvar" (known: ref, semver, sha, raw).'],
     ['type=edge', 'Input "tags", line 1: unknown type "edge" (known: ref, semver, sha, raw).'],
     ['event=branch', 'Input "tags", line 1: missing key "type" (known types: ref, semver, sha, raw).'],
@@ -186,11 +310,27 @@ describe('tag rule parsing', () => {
     ['latest', 'Input "tags", line 1: "latest" is not key=value (a fixed tag is written type=raw,value=latest).'],
     ['type=raw,=x', 'Input "tags", line 1: "=x" has no key before "=".'],
     ['type=raw,value="a,b', 'Input "tags", line 1: a double quote is not closed in "type=raw,value="a,b".'],
-    ['type=semver,pattern={{majr}}', 'Input "tags", line 1: unknown placeholder "{{majr}}" in pattern (known: {{version}}, {{major}}, {{minor}}, {{patch}}).'],
-    ['type=semver,pattern={{raw}}', 'Input "tags", line 1: unknown placeholder "{{raw}}" in pattern (known: {{version}}, {{major}}, {{minor}}, {{patch}}).'],
-    ['type=semver,pattern=stable', 'Input "tags", line 1: pattern "stable" has no placeholder (known: {{version}}, {{major}}, {{minor}}, {{patch}}); a fixed tag is written type=raw,value=stable.'],
-    ['type=semver,pattern={{version}},value=next', 'Input "tags", line 1: value="next" is not a semantic version (e.g. 1.2.3 or v1.2.3-rc.1).'],
-    ['# header\n\ntype=sha\n  # indented comment\ntype=sha,format=full', 'Input "tags", line 5: format="full" is not valid for type=sha (expected short or long).']
+    [
+      'type=semver,pattern={{majr}}',
+      'Input "tags", line 1: unknown placeholder "{{majr}}" in pattern (known: {{version}}, {{major}}, {{minor}}, {{patch}}).'
+    ],
+    [
+      'type=semver,pattern={{raw}}',
+      'Input "tags", line 1: unknown placeholder "{{raw}}" in pattern (known: {{version}}, {{major}}, {{minor}}, {{patch}}).'
+    ],
+    [
+      'type=semver,pattern=stable',
+      'Input "tags", line 1: pattern "stable" has no placeholder (known: {{version}}, {{major}}, {{minor}}, {{patch}}); ' +
+        'a fixed tag is written type=raw,value=stable.'
+    ],
+    [
+      'type=semver,pattern={{version}},value=next',
+      'Input "tags", line 1: value="next" is not a semantic version (e.g. 1.2.3 or v1.2.3-rc.1).'
+    ],
+    [
+      '# header\n\ntype=sha\n  # indented comment\ntype=sha,format=full',
+      'Input "tags", line 5: format="full" is not valid for type=sha (expected short or long).'
+    ]
   ])('refuses %j', (text, message) => {
     expect(() => parseTagRules(text, 'tags')).toThrow(UserError)
     expect(() => parseTagRules(text, 'tags')).toThrow(message)
@@ -259,7 +399,16 @@ describe('sanitizeBranchForSemver', () => {
   })
 
   it('always gives a valid prerelease identifier', () => {
-    for (const branch of ['feature/Login_Page', 'a'.repeat(200), '0123', '日本語', '..', 'x.y.z', 'dependabot/npm_and_yarn/semver-7.6.0', `${'é'.repeat(150)}/z`]) {
+    for (const branch of [
+      'feature/Login_Page',
+      'a'.repeat(200),
+      '0123',
+      '日本語',
+      '..',
+      'x.y.z',
+      'dependabot/npm_and_yarn/semver-7.6.0',
+      `${'é'.repeat(150)}/z`
+    ]) {
       const label = sanitizeBranchForSemver(branch)
       expect(label).toMatch(/^[0-9a-z-]+$/)
       expect(semver.valid(`1.3.0-${label}.4`)).toBe(`1.3.0-${label}.4`)
@@ -314,7 +463,8 @@ describe('imageRefs', () => {
 
   it('says what it expects', () => {
     expect(() => imageRefs(['ghcr.io/Acme/web'], ['t'])).toThrow(
-      'Input "images": "ghcr.io/Acme/web" is not a valid image name: the repository path must be lower-case ("acme/web") (expected [registry[:port]/]lower-case/path, e.g. ghcr.io/acme/web).'
+      'Input "images": "ghcr.io/Acme/web" is not a valid image name: the repository path must be lower-case ("acme/web") ' +
+        '(expected [registry[:port]/]lower-case/path, e.g. ghcr.io/acme/web).'
     )
   })
 })
@@ -344,7 +494,14 @@ describe('ociLabels', () => {
   it('leaves out an absent or empty description and licence', () => {
     const keys = (labels: string[]): string[] => labels.map((l) => l.slice(0, l.indexOf('=')).replace('org.opencontainers.image.', ''))
     expect(keys(ociLabels(base))).toEqual(['created', 'revision', 'source', 'title', 'url', 'version'])
-    expect(keys(ociLabels({ ...base, description: '  ', licenses: '' }))).toEqual(['created', 'revision', 'source', 'title', 'url', 'version'])
+    expect(keys(ociLabels({ ...base, description: '  ', licenses: '' }))).toEqual([
+      'created',
+      'revision',
+      'source',
+      'title',
+      'url',
+      'version'
+    ])
   })
 
   it('keeps each label on one line and values with = intact', () => {

@@ -5,8 +5,7 @@ import * as core from '@actions/core'
 import { input, runAction } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseBoolean } from '../lib/inputs/parse.js'
-import { Git } from '../lib/release/git.js'
-import { moveTag, movingTags, pushTag, upsertRelease, type Repo } from '../lib/release/github.js'
+import { moveTag, movingTags, pushTag, remoteVersionTags, upsertRelease, type Repo } from '../lib/release/github.js'
 import { planJson, planRelease, readPlanSettings, runnerContext, type ReleasePlan } from '../lib/release/plan.js'
 import { esc } from '../lib/report/markdown.js'
 
@@ -44,11 +43,13 @@ export async function runSemverTag(): Promise<void> {
     const event = eventPath && existsSync(eventPath) ? (JSON.parse(readFileSync(eventPath, 'utf8')) as Record<string, unknown>) : undefined
     const plan = await planRelease(settings, runnerContext(process.env, event))
     for (const w of plan.result.warnings) core.warning(w)
+    for (const n of plan.result.notes) core.info(n)
     setOutputs(plan)
-    const lines = await publishRelease(plan, publish, settings.version.tagPrefix, settings.path)
+    const lines = await publishRelease(plan, publish, settings.version.tagPrefix)
     // Outside a runner (a local run of the bundle) there is no job summary to write.
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary(plan, lines)).write()
-    core.info(`Version ${plan.result.version} (${plan.result.bump}${plan.result.previousVersion ? ` from ${plan.result.previousVersion}` : ''}); ${plan.tags.length} image tag(s)`)
+    const from = plan.result.previousVersion ? ` from ${plan.result.previousVersion}` : ''
+    core.info(`Version ${plan.result.version} (${plan.result.bump}${from}); ${plan.tags.length} image tag(s)`)
   })
 }
 
@@ -66,7 +67,9 @@ function setOutputs(plan: ReleasePlan): void {
   core.setOutput(VersionOutput.ReleaseUrl, '')
 }
 
-async function publishRelease(plan: ReleasePlan, publish: { pushTag: boolean; moveMajor: boolean; moveMinor: boolean; createRelease: boolean }, prefix: string, path: string): Promise<string[]> {
+type Publish = { pushTag: boolean; moveMajor: boolean; moveMinor: boolean; createRelease: boolean }
+
+async function publishRelease(plan: ReleasePlan, publish: Publish, prefix: string): Promise<string[]> {
   const r = plan.result
   if (!publish.pushTag && !publish.moveMajor && !publish.moveMinor && !publish.createRelease) return []
   if (!r.release || r.prerelease) {
@@ -74,7 +77,8 @@ async function publishRelease(plan: ReleasePlan, publish: { pushTag: boolean; mo
     core.info(`Nothing tagged or released: ${why} (only a push to a release branch creates tags and releases).`)
     return [`Nothing tagged or released: ${why}.`]
   }
-  if (r.bump === 'none' && !process.env.GITHUB_REF?.startsWith('refs/tags/')) {
+  const tagPush = process.env.GITHUB_REF?.startsWith('refs/tags/') === true
+  if (r.bump === 'none' && !tagPush) {
     core.info(`No releasable commits since ${r.previousVersion}: nothing tagged.`)
     return [`No releasable commits since ${prefix}${r.previousVersion}: nothing new to tag.`]
   }
@@ -87,21 +91,35 @@ async function publishRelease(plan: ReleasePlan, publish: { pushTag: boolean; mo
   // Loaded only when something is published: computing a version needs no Octokit.
   const { getOctokit } = await import('@actions/github')
   const octokit = getOctokit(token, { baseUrl: process.env.GITHUB_API_URL || undefined })
+  if (r.bump === 'initial' && !tagPush) {
+    // A clone without tags computes the first version; GitHub knows whether there was one before.
+    const [newest] = (await remoteVersionTags(octokit, target, prefix)).filter((t) => t !== r.tag)
+    if (newest) {
+      throw new UserError(
+        `GitHub has version tags this checkout lacks (newest ${newest}), so ${r.version} would restart the versions: ` +
+          'fetch the tags (fetch-depth: 0 on actions/checkout, or git fetch --tags) and run again; nothing was tagged.'
+      )
+    }
+  }
   const lines: string[] = []
   if (publish.pushTag || publish.createRelease) {
     const done = await pushTag(octokit, target, r.tag, r.sha, `${r.tag}\n\n${plan.changelog}`)
     lines.push(`Tag \`${r.tag}\` on ${r.sha.slice(0, 7)}: ${done}`)
   }
   if (publish.moveMajor || publish.moveMinor) {
-    const all = await new Git(path).allTags(prefix)
-    const moving = movingTags(r.version, prefix, all, publish.moveMinor).filter((t) => publish.moveMajor || t.includes('.'))
+    const [major, minor] = r.version.split('.')
+    const wanted = [...(publish.moveMajor ? [`${prefix}${major}`] : []), ...(publish.moveMinor ? [`${prefix}${major}.${minor}`] : [])]
+    const moving = movingTags(r.version, prefix, r.floating, publish.moveMinor).filter((t) => wanted.includes(t))
     for (const name of moving) lines.push(`Moving tag \`${name}\` → ${r.sha.slice(0, 7)}: ${await moveTag(octokit, target, name, r.sha)}`)
-    if (moving.length === 0) lines.push(`Moving tags left alone: a newer ${prefix}${r.version.split('.')[0]}.x release exists.`)
+    for (const name of wanted.filter((t) => !moving.includes(t))) {
+      lines.push(`Moving tag \`${name}\` left alone: ${prefix}${r.floating.newer} is newer.`)
+    }
   }
   if (publish.createRelease) {
-    const release = await upsertRelease(octokit, target, r.tag, r.sha, r.tag, plan.changelog, true)
+    const release = await upsertRelease(octokit, target, r.tag, r.sha, r.tag, plan.changelog, r.floating.latest)
     core.setOutput(VersionOutput.ReleaseUrl, release.url)
-    lines.push(`Release [${r.tag}](${release.url}): ${release.done}`)
+    const mark = r.floating.latest ? '' : ` (not marked latest: ${prefix}${r.floating.newer} is newer)`
+    lines.push(`Release [${r.tag}](${release.url}): ${release.done}${mark}`)
   }
   for (const l of lines) core.info(l.replace(/`/g, ''))
   return lines
@@ -113,12 +131,14 @@ function summary(plan: ReleasePlan, published: string[]): string {
   out.push('| | |', '|---|---|')
   out.push(`| Version | \`${esc(r.version)}\` |`)
   out.push(`| Previous | ${r.previousVersion ? `\`${esc(r.previousVersion)}\`` : '(none: first version)'} |`)
-  out.push(`| Bump | ${esc(r.bump)} (${r.commits.length} commit(s) since, ${r.distance} with merges) |`)
+  const reverted = r.cancelled.length ? `, ${r.cancelled.length} cancelled by reverts` : ''
+  out.push(`| Bump | ${esc(r.bump)} (${r.commits.length} commit(s) since${reverted}, ${r.distance} with merges) |`)
   out.push(`| Branch | ${esc(r.branch ?? '(not a branch)')}${r.release ? ' (release)' : ''} |`)
   if (plan.tags.length) out.push(`| Image tags | ${plan.tags.map((t) => `\`${esc(t)}\``).join('<br>')} |`)
   out.push('')
   if (published.length) out.push('### Published', '', ...published.map((l) => `- ${l}`), '')
   for (const w of r.warnings) out.push(`> ${esc(w)}`, '')
+  for (const n of r.notes) out.push(esc(n), '')
   out.push('<details><summary>Changelog</summary>', '', plan.changelog, '</details>', '')
   return out.join('\n')
 }

@@ -3,7 +3,7 @@
 import type { getOctokit } from '@actions/github'
 import semver from 'semver'
 import { UserError } from '../errors/user-error.js'
-import { tagVersion } from './version.js'
+import { tagVersion, type Floating } from './repo-tags.js'
 
 type Octokit = ReturnType<typeof getOctokit>
 
@@ -42,7 +42,14 @@ async function tagCommit(octokit: Octokit, repo: Repo, tag: string): Promise<str
 export async function pushTag(octokit: Octokit, repo: Repo, tag: string, sha: string, message: string): Promise<Done> {
   const existing = await tagCommit(octokit, repo, tag)
   if (existing === sha) return 'unchanged'
-  if (existing) throw new UserError(`Tag ${tag} already exists on commit ${existing.slice(0, 7)}, not on ${sha.slice(0, 7)}: a version is never moved. Bump the version (a new commit) or delete the tag by hand.`)
+  // The version was computed against every tag of the clone, so the clone did not have this one.
+  if (existing) {
+    throw new UserError(
+      `Tag ${tag} already exists on commit ${existing.slice(0, 7)}, not on ${sha.slice(0, 7)}, and a version never moves: ` +
+        'this checkout lacked the tag (tags not fetched, or created since); ' +
+        'run again with fetch-depth: 0 on actions/checkout so that the version is checked against it.'
+    )
+  }
   try {
     const { data: object } = await octokit.rest.git.createTag({ ...repo, tag, message, object: sha, type: 'commit' })
     await octokit.rest.git.createRef({ ...repo, ref: `refs/tags/${tag}`, sha: object.sha })
@@ -70,23 +77,51 @@ export async function moveTag(octokit: Octokit, repo: Repo, name: string, sha: s
   }
 }
 
-/** The moving tags (`v1`, and `v1.3` when asked) that this version should move: only forward. */
-export function movingTags(version: string, prefix: string, allTags: readonly string[], minorToo: boolean): string[] {
+/**
+ * Takes a stable version, the prefix, the floating names it may take and whether the minor tag is
+ * wanted; gives the moving tags (`v1`, and `v1.3` when asked) to point at it: never backwards.
+ */
+export function movingTags(version: string, prefix: string, floating: Floating, minorToo: boolean): string[] {
   const major = semver.major(version)
   const minor = semver.minor(version)
-  const newer = allTags
-    .map((t) => tagVersion(t, prefix))
-    .filter((v): v is string => v !== null && semver.prerelease(v) === null && semver.gt(v, version))
-  const out: string[] = []
-  if (!newer.some((v) => semver.major(v) === major)) out.push(`${prefix}${major}`)
-  if (minorToo && !newer.some((v) => semver.major(v) === major && semver.minor(v) === minor)) out.push(`${prefix}${major}.${minor}`)
-  return out
+  return [...(floating.major ? [`${prefix}${major}`] : []), ...(minorToo && floating.minor ? [`${prefix}${major}.${minor}`] : [])]
 }
 
-/** A release for `tag` with the changelog as its body; an existing one is updated in place. */
-export async function upsertRelease(octokit: Octokit, repo: Repo, tag: string, sha: string, name: string, body: string, latest: boolean): Promise<{ done: Done; url: string }> {
+/**
+ * Takes the client, the repository and the prefix; gives the version tags GitHub has, newest first
+ * (one request), for a clone that may not have fetched them.
+ */
+export async function remoteVersionTags(octokit: Octokit, repo: Repo, prefix: string): Promise<string[]> {
   try {
-    const { data } = await octokit.rest.repos.createRelease({ ...repo, tag_name: tag, target_commitish: sha, name, body, make_latest: latest ? 'true' : 'false' })
+    const { data } = await octokit.rest.git.listMatchingRefs({ ...repo, ref: `tags/${prefix}` })
+    const named = data.flatMap((r) => {
+      const name = r.ref.replace(/^refs\/tags\//, '')
+      const version = tagVersion(name, prefix)
+      return version === null ? [] : [{ name, version }]
+    })
+    return named.sort((a, b) => semver.rcompare(a.version, b.version)).map((t) => t.name)
+  } catch (error) {
+    throw apiError('Listing tags', error)
+  }
+}
+
+/**
+ * A release for `tag` with the changelog as its body; an existing one is updated in place. `latest`
+ * marks it the repository's latest release (false for a backport, so the mark never moves back).
+ */
+export async function upsertRelease(
+  octokit: Octokit,
+  repo: Repo,
+  tag: string,
+  sha: string,
+  name: string,
+  body: string,
+  latest: boolean
+): Promise<{ done: Done; url: string }> {
+  const makeLatest = latest ? ('true' as const) : ('false' as const)
+  try {
+    const release = { ...repo, tag_name: tag, target_commitish: sha, name, body, make_latest: makeLatest }
+    const { data } = await octokit.rest.repos.createRelease(release)
     return { done: 'created', url: data.html_url }
   } catch (error) {
     if (status(error) !== 422) throw apiError(`Creating release ${tag}`, error)
@@ -94,7 +129,7 @@ export async function upsertRelease(octokit: Octokit, repo: Repo, tag: string, s
   try {
     const { data: existing } = await octokit.rest.repos.getReleaseByTag({ ...repo, tag })
     if (existing.body === body && existing.name === name) return { done: 'unchanged', url: existing.html_url }
-    const { data } = await octokit.rest.repos.updateRelease({ ...repo, release_id: existing.id, name, body })
+    const { data } = await octokit.rest.repos.updateRelease({ ...repo, release_id: existing.id, name, body, make_latest: makeLatest })
     return { done: 'updated', url: data.html_url }
   } catch (error) {
     throw apiError(`Updating release ${tag}`, error)

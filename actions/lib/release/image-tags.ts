@@ -3,6 +3,7 @@
 // Pure functions over plain data; the action entry supplies the context.
 import semver from 'semver'
 import { UserError } from '../errors/user-error.js'
+import type { Floating } from './repo-tags.js'
 
 export interface TagContext {
   eventName: string
@@ -14,6 +15,10 @@ export interface TagContext {
   version: string
   prerelease: boolean
   releaseBranch: boolean
+  /** The floating names this version may take: `latest`, `{{major}}`, `{{major}}.{{minor}}` never move backwards. */
+  floating: Floating
+  /** The version is an existing tag's on another commit (nothing released since): no tag names this build by it. */
+  taggedElsewhere: boolean
 }
 
 interface RuleBase {
@@ -93,7 +98,9 @@ function parseRule(line: string, lineNumber: number, fail: Fail): TagRule {
   const enableRaw = attrs.get('enable') ?? 'true'
   if (enableRaw !== 'true' && enableRaw !== 'false') throw fail(`enable="${enableRaw}" is not valid (expected true or false).`)
   const priorityRaw = attrs.get('priority')
-  if (priorityRaw !== undefined && !/^-?\d+$/.test(priorityRaw)) throw fail(`priority="${priorityRaw}" is not valid (expected a whole number).`)
+  if (priorityRaw !== undefined && !/^-?\d+$/.test(priorityRaw)) {
+    throw fail(`priority="${priorityRaw}" is not valid (expected a whole number).`)
+  }
   const base: RuleBase = {
     line: lineNumber,
     enable: enableRaw === 'true',
@@ -118,10 +125,15 @@ function parseRule(line: string, lineNumber: number, fail: Fail): TagRule {
       const pattern = required('pattern', '{{version}}')
       const names = [...pattern.matchAll(PLACEHOLDER)].map((m) => m[1])
       const unknown = names.find((n) => !(PLACEHOLDERS as readonly string[]).includes(n))
-      if (unknown !== undefined) throw fail(`unknown placeholder "{{${unknown}}}" in pattern (known: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}).`)
-      if (names.length === 0) throw fail(`pattern "${pattern}" has no placeholder (known: ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}); a fixed tag is written type=raw,value=${pattern}.`)
+      const known = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')
+      if (unknown !== undefined) throw fail(`unknown placeholder "{{${unknown}}}" in pattern (known: ${known}).`)
+      if (names.length === 0) {
+        throw fail(`pattern "${pattern}" has no placeholder (known: ${known}); a fixed tag is written type=raw,value=${pattern}.`)
+      }
       const value = attrs.get('value')
-      if (value !== undefined && semver.parse(value) === null) throw fail(`value="${value}" is not a semantic version (e.g. 1.2.3 or v1.2.3-rc.1).`)
+      if (value !== undefined && semver.parse(value) === null) {
+        throw fail(`value="${value}" is not a semantic version (e.g. 1.2.3 or v1.2.3-rc.1).`)
+      }
       return value === undefined ? { ...base, type: 'semver', pattern } : { ...base, type: 'semver', pattern, value }
     }
     case 'sha': {
@@ -216,7 +228,11 @@ function stripDiacritics(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}+/gu, '')
 }
 
-/** Tag names for one build: de-duplicated, highest priority first, then in rule order. */
+/**
+ * Takes the parsed rules, the build and the `latest` input; gives the tag names for the build,
+ * de-duplicated, highest priority first, then in rule order. `latest: auto` and the major and
+ * minor patterns follow `context.floating`; `true` and `false` are the user's word.
+ */
 export function computeTags(rules: TagRule[], context: TagContext, latest: 'auto' | 'true' | 'false'): string[] {
   const version = parseVersion(context.version)
   const prerelease = context.prerelease || version.prerelease.length > 0
@@ -227,7 +243,8 @@ export function computeTags(rules: TagRule[], context: TagContext, latest: 'auto
       candidates.push({ tag: sanitizeTag(rule.prefix + core + rule.suffix), priority: rule.priority, order })
     }
   })
-  if (latest === 'true' || (latest === 'auto' && isStableRelease(context, prerelease))) {
+  const newest = context.floating.latest && !context.taggedElsewhere
+  if (latest === 'true' || (latest === 'auto' && isStableRelease(context, prerelease) && newest)) {
     candidates.push({ tag: 'latest', priority: LATEST_PRIORITY, order: rules.length })
   }
   candidates.sort((a, b) => b.priority - a.priority || a.order - b.order)
@@ -248,9 +265,10 @@ function ruleValues(rule: TagRule, context: TagContext, version: semver.SemVer, 
     case 'ref':
       return refValue(rule.event, context)
     case 'semver': {
-      if (rule.value === undefined) return renderPattern(rule.pattern, version, prerelease)
+      if (rule.value === undefined) return context.taggedElsewhere ? [] : renderPattern(rule.pattern, version, prerelease, context.floating)
+      // An explicit value is the user's own version: it names what they say, whatever else is tagged.
       const own = parseVersion(rule.value)
-      return renderPattern(rule.pattern, own, own.prerelease.length > 0)
+      return renderPattern(rule.pattern, own, own.prerelease.length > 0, { latest: true, major: true, minor: true })
     }
     case 'sha': {
       if (context.sha === '') return []
@@ -274,14 +292,16 @@ function refValue(event: RefEvent, context: TagContext): string[] {
 }
 
 /**
- * A prerelease never moves a major or major.minor tag, and a 0.x version no major tag. On a
- * prerelease `{{patch}}` carries the prerelease part, so no pattern can name a stable release.
+ * A prerelease never moves a major or major.minor tag, and a 0.x version no major tag; neither
+ * moves back to a version older than one that holds it. On a prerelease `{{patch}}` carries the
+ * prerelease part, so no pattern can name a stable release.
  */
-function renderPattern(pattern: string, version: semver.SemVer, prerelease: boolean): string[] {
+function renderPattern(pattern: string, version: semver.SemVer, prerelease: boolean, floating: Floating): string[] {
   const used = new Set([...pattern.matchAll(PLACEHOLDER)].map((m) => m[1]))
   const exact = used.has('version') || used.has('patch')
   if (!exact && prerelease) return []
   if (!exact && !used.has('minor') && version.major === 0) return []
+  if (!exact && !(used.has('minor') ? floating.minor : floating.major)) return []
   const pre = version.prerelease.length > 0 ? `-${version.prerelease.join('.')}` : ''
   const values: Record<string, string> = {
     version: version.version,
@@ -318,7 +338,9 @@ function checkImageName(image: string): void {
   const host = hasHost ? parts[0] : undefined
   const path = hasHost ? parts.slice(1) : parts
   const bad = (why: string): UserError =>
-    new UserError(`Input "images": "${image}" is not a valid image name: ${why} (expected [registry[:port]/]lower-case/path, e.g. ghcr.io/acme/web).`)
+    new UserError(
+      `Input "images": "${image}" is not a valid image name: ${why} (expected [registry[:port]/]lower-case/path, e.g. ghcr.io/acme/web).`
+    )
   if (image.length > NAME_MAX) throw bad(`longer than ${NAME_MAX} characters`)
   if (image.includes('@')) throw bad('a digest does not belong here')
   if (host !== undefined && !HOST.test(host)) throw bad(`registry "${host}" is not host[:port]`)

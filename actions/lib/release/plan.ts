@@ -56,9 +56,13 @@ export function readPlanSettings(get: Get): PlanSettings {
   // Empty means the default, as for every input; `none` means tags without a prefix (1.2.3).
   const rawPrefix = (get(VersionInput.TagPrefix) ?? '').trim()
   const tagPrefix = rawPrefix === '' ? 'v' : rawPrefix === 'none' ? '' : rawPrefix
-  if (/[\s~^:?*[\\]/.test(tagPrefix)) throw new UserError(`Input "${VersionInput.TagPrefix}" cannot be part of a git tag name: "${tagPrefix}".`)
+  if (/[\s~^:?*[\\]/.test(tagPrefix)) {
+    throw new UserError(`Input "${VersionInput.TagPrefix}" cannot be part of a git tag name: "${tagPrefix}".`)
+  }
   const initial = (get(VersionInput.InitialVersion) ?? '').trim() || '0.1.0'
-  if (!semver.valid(initial) || semver.prerelease(initial)) throw new UserError(`Input "${VersionInput.InitialVersion}" must be a version like 0.1.0 or 1.0.0, got "${initial}".`)
+  if (!semver.valid(initial) || semver.prerelease(initial)) {
+    throw new UserError(`Input "${VersionInput.InitialVersion}" must be a version like 0.1.0 or 1.0.0, got "${initial}".`)
+  }
   const releaseBranches = parseList(get(VersionInput.ReleaseBranches) || 'main')
   const tagsText = (get(VersionInput.Tags) ?? '').trim() || DEFAULT_TAG_RULES
   parseTagRules(tagsText, VersionInput.Tags)
@@ -81,7 +85,11 @@ export function readPlanSettings(get: Get): PlanSettings {
 }
 
 /** The runner's view of this build, from the environment GitHub sets (and the event payload). */
-export function runnerContext(env: NodeJS.ProcessEnv, event: { pull_request?: { number?: number }; number?: number } | undefined, now = new Date()): RunnerContext {
+export function runnerContext(
+  env: NodeJS.ProcessEnv,
+  event: { pull_request?: { number?: number }; number?: number } | undefined,
+  now = new Date()
+): RunnerContext {
   return {
     eventName: env.GITHUB_EVENT_NAME ?? 'push',
     ref: env.GITHUB_REF ?? '',
@@ -97,19 +105,50 @@ function prFromRef(ref: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined
 }
 
+/**
+ * Takes the settings and the runner's view of the build; gives the version, image tags, labels and
+ * changelog of HEAD. Reads git only; throws a UserError for what the user must fix.
+ */
 export async function planRelease(settings: PlanSettings, context: RunnerContext): Promise<ReleasePlan> {
   const git = new Git(settings.path)
   const ref = context.ref || `refs/heads/${(await git.git(['rev-parse', '--abbrev-ref', 'HEAD'])).trim()}`
   const result = await computeVersion(git, settings.version, { ...context, ref })
   const rules = parseTagRules(settings.tagsText, VersionInput.Tags)
-  const names = computeTags(rules, { eventName: context.eventName, ref, sha: result.sha, prNumber: context.prNumber, version: result.version, prerelease: result.prerelease, releaseBranch: result.release }, settings.latest)
+  const names = computeTags(
+    rules,
+    {
+      eventName: context.eventName,
+      ref,
+      sha: result.sha,
+      prNumber: context.prNumber,
+      version: result.version,
+      prerelease: result.prerelease,
+      releaseBranch: result.release,
+      floating: result.floating,
+      taggedElsewhere: result.taggedElsewhere
+    },
+    settings.latest
+  )
   const repositoryUrl = context.repository ? `${context.serverUrl}/${context.repository}` : ''
   const created = context.now.toISOString()
   return {
     result,
     tags: settings.images.length ? imageRefs(settings.images, names) : names,
-    labels: ociLabels({ version: result.version, sha: result.sha, repositoryUrl, created, title: settings.title ?? context.repository?.split('/')[1] ?? '', description: settings.description }),
-    changelog: changelog(result.commits, { version: result.version, tag: result.tag, previousTag: result.previousVersion ? `${settings.version.tagPrefix}${result.previousVersion}` : undefined, repositoryUrl: repositoryUrl || undefined, date: created.slice(0, 10) })
+    labels: ociLabels({
+      version: result.version,
+      sha: result.sha,
+      repositoryUrl,
+      created,
+      title: settings.title ?? context.repository?.split('/')[1] ?? '',
+      description: settings.description
+    }),
+    changelog: changelog(result.commits, {
+      version: result.version,
+      tag: result.tag,
+      previousTag: result.previousVersion ? `${settings.version.tagPrefix}${result.previousVersion}` : undefined,
+      repositoryUrl: repositoryUrl || undefined,
+      date: created.slice(0, 10)
+    })
   }
 }
 
