@@ -50,7 +50,11 @@ describe('fitToSlackLimits', () => {
   })
 
   it('keeps 50 blocks across the top level and the attachments, the last one saying how many were left out', () => {
-    const message: SlackMessage = { text: 'x', blocks: Array.from({ length: 30 }, (_, i) => section(`t${i}`)), attachments: [{ blocks: Array.from({ length: 30 }, (_, i) => section(`a${i}`)) }] }
+    const message: SlackMessage = {
+      text: 'x',
+      blocks: Array.from({ length: 30 }, (_, i) => section(`t${i}`)),
+      attachments: [{ blocks: Array.from({ length: 30 }, (_, i) => section(`a${i}`)) }]
+    }
     const { message: out, notes } = fitToSlackLimits(message)
     expect(blockCount(out)).toBe(50)
     expect(out.blocks).toHaveLength(30)
@@ -62,13 +66,20 @@ describe('fitToSlackLimits', () => {
     const message: SlackMessage = {
       text: 'x',
       blocks: [
-        { type: 'section', fields: Array.from({ length: 12 }, (_, i) => ({ type: 'mrkdwn' as const, text: i === 0 ? 'f'.repeat(2500) : `f${i}` })) },
+        {
+          type: 'section',
+          fields: Array.from({ length: 12 }, (_, i) => ({ type: 'mrkdwn' as const, text: i === 0 ? 'f'.repeat(2500) : `f${i}` }))
+        },
         { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(200) } },
         { type: 'context', elements: Array.from({ length: 12 }, () => ({ type: 'mrkdwn' as const, text: 'c' })) }
       ]
     }
     const { message: out, notes } = fitToSlackLimits(message)
-    const [fields, head, ctx] = out.blocks as unknown as [{ fields: { text: string }[] }, { text: { text: string } }, { elements: unknown[] }]
+    const [fields, head, ctx] = out.blocks as unknown as [
+      { fields: { text: string }[] },
+      { text: { text: string } },
+      { elements: unknown[] }
+    ]
     expect(fields.fields).toHaveLength(10)
     expect(fields.fields[0].text.length).toBeLessThanOrEqual(2000)
     expect(fields.fields[9].text).toBe('_… 3 more field(s) not shown_')
@@ -79,9 +90,31 @@ describe('fitToSlackLimits', () => {
 })
 
 describe('markdown to mrkdwn', () => {
-  it('turns headings, bold, links and lists into Slack\'s dialect and escapes the rest', () => {
-    const md = ['## 1.2.0 ([compare](https://x.test/c))', '', '### Features', '', '- **api:** add <thing> & more ([abc1234](https://x.test/commit/abc))', '  - nested', '```', '<raw> & `code`', '```'].join('\n')
-    expect(markdownToMrkdwn(md)).toBe(['*1.2.0 (<https://x.test/c|compare>)*', '', '*Features*', '', '• *api:* add &lt;thing&gt; &amp; more (<https://x.test/commit/abc|abc1234>)', '    ◦ nested', '```', '&lt;raw&gt; &amp; `code`', '```'].join('\n'))
+  it("turns headings, bold, links and lists into Slack's dialect and escapes the rest", () => {
+    const md = [
+      '## 1.2.0 ([compare](https://x.test/c))',
+      '',
+      '### Features',
+      '',
+      '- **api:** add <thing> & more ([abc1234](https://x.test/commit/abc))',
+      '  - nested',
+      '```',
+      '<raw> & `code`',
+      '```'
+    ].join('\n')
+    expect(markdownToMrkdwn(md)).toBe(
+      [
+        '*1.2.0 (<https://x.test/c|compare>)*',
+        '',
+        '*Features*',
+        '',
+        '• *api:* add &lt;thing&gt; &amp; more (<https://x.test/commit/abc|abc1234>)',
+        '    ◦ nested',
+        '```',
+        '&lt;raw&gt; &amp; `code`',
+        '```'
+      ].join('\n')
+    )
   })
 
   it('keeps the first lines of an excerpt and closes an open fence', () => {
@@ -109,10 +142,20 @@ describe('payloads', () => {
     expect(thrown(() => parsePayload(text, 'payload')).message).toMatch(message)
   })
 
-  const sources = { values: { status: 'failure', emoji: ':x:' }, input: (n: string) => (n === 'environment' ? 'prod' : ''), env: { BUILD: '7' }, github: { sha: 'abc' }, event: { pull_request: { number: 3, labels: [{ name: 'x' }] } } }
+  const sources = {
+    values: { status: 'failure', emoji: ':x:' },
+    input: (n: string) => (n === 'environment' ? 'prod' : ''),
+    env: { BUILD: '7' },
+    github: { sha: 'abc' },
+    event: { pull_request: { number: 3, labels: [{ name: 'x' }] } }
+  }
 
   it('fills placeholders inside strings only, so a value cannot break the JSON', () => {
-    const payload = { text: '{{emoji}} {{ inputs.environment }} #{{ event.pull_request.number }} {{env.BUILD}} {{ github.sha }}', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '{{ event.pull_request.labels }}' } }], '{{ status }}': 'key untouched' }
+    const payload = {
+      text: '{{emoji}} {{ inputs.environment }} #{{ event.pull_request.number }} {{env.BUILD}} {{ github.sha }}',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '{{ event.pull_request.labels }}' } }],
+      '{{ status }}': 'key untouched'
+    }
     const { message, empty } = fillPlaceholders(payload, { ...sources, env: { BUILD: '", "injected": "yes' } })
     expect(message.text).toBe(':x: prod #3 ", "injected": "yes abc')
     expect((message.blocks as { text: { text: string } }[])[0].text.text).toBe('[{"name":"x"}]')
@@ -123,11 +166,22 @@ describe('payloads', () => {
 
   it('records empty placeholders and refuses unknown ones with their place', () => {
     expect(fillPlaceholders({ text: '{{ env.NOPE }}{{ inputs.none }}' }, sources).empty).toEqual(['env.NOPE', 'inputs.none'])
-    expect(thrown(() => fillPlaceholders({ blocks: [{ type: 'section', text: { text: '{{ colour }}' } }] }, sources)).message).toMatch(/Unknown placeholder \{\{ colour \}\} at blocks\[0\]\.text\.text; use status, emoji, inputs/)
+    expect(thrown(() => fillPlaceholders({ blocks: [{ type: 'section', text: { text: '{{ colour }}' } }] }, sources)).message).toMatch(
+      /Unknown placeholder \{\{ colour \}\} at blocks\[0\]\.text\.text; use status, emoji, inputs/
+    )
   })
 })
 
-const run = { repository: 'acme/web', serverUrl: 'https://github.com', runId: '9', runNumber: '4', workflow: 'cd', ref: 'refs/heads/main', sha: 'f'.repeat(40), actor: 'dev' }
+const run = {
+  repository: 'acme/web',
+  serverUrl: 'https://github.com',
+  runId: '9',
+  runNumber: '4',
+  workflow: 'cd',
+  ref: 'refs/heads/main',
+  sha: 'f'.repeat(40),
+  actor: 'dev'
+}
 const spec = (over: Partial<MessageSpec> = {}): MessageSpec => ({
   template: 'deploy',
   status: 'success',
@@ -136,7 +190,18 @@ const spec = (over: Partial<MessageSpec> = {}): MessageSpec => ({
   text: '',
   fields: [],
   mentions: ['<@U1>'],
-  deploy: { environment: 'production', environmentUrl: '', version: '1.4.0', images: [], result: '', reason: 'pods crash', revision: '', previousRevision: '', durationSeconds: '', rollbackSeconds: '' },
+  deploy: {
+    environment: 'production',
+    environmentUrl: '',
+    version: '1.4.0',
+    images: [],
+    result: '',
+    reason: 'pods crash',
+    revision: '',
+    previousRevision: '',
+    durationSeconds: '',
+    rollbackSeconds: ''
+  },
   security: { result: '', counts: {}, limits: {}, approvals: [], topFindings: [] },
   release: { version: '2.0.0', changelog: '', releaseUrl: '', tags: [] },
   run,
@@ -168,7 +233,13 @@ describe('templates', () => {
   })
 
   it('escapes names people typed, keeps the text input as mrkdwn, and splits many fields into sections of ten', () => {
-    const m = buildMessage(spec({ service: 'a<b>&c', text: '*bold* <https://x.test|link>', fields: Array.from({ length: 12 }, (_, i) => ({ label: `k${i}`, value: '<v>' })) }))
+    const m = buildMessage(
+      spec({
+        service: 'a<b>&c',
+        text: '*bold* <https://x.test|link>',
+        fields: Array.from({ length: 12 }, (_, i) => ({ label: `k${i}`, value: '<v>' }))
+      })
+    )
     expect(m.text).toBe(':white_check_mark: Deployed a&lt;b&gt;&amp;c 1.4.0 to production')
     const blocks = m.attachments![0].blocks as { type: string; text?: { text: string }; fields?: { text: string }[] }[]
     expect(blocks[0].text!.text).toBe('*bold* <https://x.test|link>')
@@ -177,52 +248,84 @@ describe('templates', () => {
     expect(blocks[1].fields![0].text).toBe('*k0*\n&lt;v&gt;')
   })
 
-  it('derives the status from the other actions\' results', () => {
-    expect(['deployed', 'dry-run', 'rolled-back', 'failed', ''].map((r) => statusFromResult('deploy', r))).toEqual(['success', 'success', 'rolled-back', 'failure', 'started'])
-    expect(['pass', 'needs-approval', 'fail', '', 'weird'].map((r) => statusFromResult('security', r))).toEqual(['success', 'needs-approval', 'failure', 'success', 'failure'])
+  it("derives the status from the other actions' results", () => {
+    expect(['deployed', 'dry-run', 'rolled-back', 'failed', ''].map((r) => statusFromResult('deploy', r))).toEqual([
+      'success',
+      'success',
+      'rolled-back',
+      'failure',
+      'started'
+    ])
+    expect(['pass', 'needs-approval', 'fail', '', 'weird'].map((r) => statusFromResult('security', r))).toEqual([
+      'success',
+      'needs-approval',
+      'failure',
+      'success',
+      'failure'
+    ])
   })
 })
 
 describe('inputs', () => {
   it('formats mentions and refuses names, which would not notify', () => {
-    expect(parseMentions('U0ABC, @W0DEF\nS0GRP, here, !channel, <@U0X>')).toEqual(['<@U0ABC>', '<@W0DEF>', '<!subteam^S0GRP>', '<!here>', '<!channel>', '<@U0X>'])
+    expect(parseMentions('U0ABC, @W0DEF\nS0GRP, here, !channel, <@U0X>')).toEqual([
+      '<@U0ABC>',
+      '<@W0DEF>',
+      '<!subteam^S0GRP>',
+      '<!here>',
+      '<!channel>',
+      '<@U0X>'
+    ])
     expect(thrown(() => parseMentions('@alice')).message).toMatch(/takes member IDs .* got "@alice"/)
   })
 
   it('reads "Label: value" fields', () => {
-    expect(parseFields('Region: eu-west-1\nCommit: abc: def\n')).toEqual([{ label: 'Region', value: 'eu-west-1' }, { label: 'Commit', value: 'abc: def' }])
+    expect(parseFields('Region: eu-west-1\nCommit: abc: def\n')).toEqual([
+      { label: 'Region', value: 'eu-west-1' },
+      { label: 'Commit', value: 'abc: def' }
+    ])
     expect(thrown(() => parseFields('no colon')).message).toMatch(/"Label: value" lines/)
   })
 
-  it('reads counts as pairs or as toJSON of the gate\'s outputs', () => {
+  it("reads counts as pairs or as toJSON of the gate's outputs", () => {
     expect(parseSeverityMap('counts', 'critical=1, high=2', false).values).toEqual({ critical: 1, high: 2 })
-    expect(parseSeverityMap('counts', '{"result":"fail","critical":"1","total":"3"}', false)).toEqual({ values: { critical: 1 }, extra: { result: 'fail', total: '3' } })
+    expect(parseSeverityMap('counts', '{"result":"fail","critical":"1","total":"3"}', false)).toEqual({
+      values: { critical: 1 },
+      extra: { result: 'fail', total: '3' }
+    })
     expect(parseSeverityMap('limits', 'critical=0,high=none', true).values).toEqual({ critical: 0, high: null })
     expect(thrown(() => parseSeverityMap('counts', 'critical=many', false)).message).toMatch(/critical must be a whole number/)
   })
 
   it('refuses a count that is a list or an object instead of crashing on it', () => {
-    expect(thrown(() => parseSeverityMap('counts', '{"critical":{"toString":""}}', false)).message).toMatch(/Input "counts": "critical" must be a number or a string, got an object/)
-    expect(thrown(() => parseSeverityMap('limits', '{"high":[5]}', true)).message).toMatch(/"high" must be a number or a string, got a list/)
+    expect(thrown(() => parseSeverityMap('counts', '{"critical":{"toString":""}}', false)).message).toMatch(
+      /Input "counts": "critical" must be a number or a string, got an object/
+    )
+    expect(thrown(() => parseSeverityMap('limits', '{"high":[5]}', true)).message).toMatch(
+      /"high" must be a number or a string, got a list/
+    )
   })
 
   it('reads a gate report field by field: wrong types give fewer facts, never a crash', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sgw-gate-report-'))
     const file = join(dir, 'security-summary.json')
-    writeFileSync(file, JSON.stringify({
-      result: { toString: '' },
-      counts: { critical: 2, high: '3', medium: -1, low: { toString: '' } },
-      thresholds: { critical: 0, high: null, medium: 'x' },
-      approvals: [null, { severity: 'high', count: 3 }, { severity: { toString: '' }, count: 1 }],
-      new: 'many',
-      findings: [
-        null,
-        'text',
-        { status: 'new', severity: 'high', ruleId: { toString: '' }, title: ['x'], location: { file: 'a.tf', line: { toString: '' } } },
-        { status: 'new', severity: 'critical', ruleId: 'CVE-1', title: 'bad', location: { package: 'lib', installedVersion: '1.0' } },
-        { status: 'baseline', severity: 'critical', ruleId: 'OLD' }
-      ]
-    }))
+    writeFileSync(
+      file,
+      JSON.stringify({
+        result: { toString: '' },
+        counts: { critical: 2, high: '3', medium: -1, low: { toString: '' } },
+        thresholds: { critical: 0, high: null, medium: 'x' },
+        approvals: [null, { severity: 'high', count: 3 }, { severity: { toString: '' }, count: 1 }],
+        new: 'many',
+        findings: [
+          null,
+          'text',
+          { status: 'new', severity: 'high', ruleId: { toString: '' }, title: ['x'], location: { file: 'a.tf', line: { toString: '' } } },
+          { status: 'new', severity: 'critical', ruleId: 'CVE-1', title: 'bad', location: { package: 'lib', installedVersion: '1.0' } },
+          { status: 'baseline', severity: 'critical', ruleId: 'OLD' }
+        ]
+      })
+    )
     expect(readGateReport(file, 'gate-report')).toEqual({
       result: '',
       counts: { critical: 2 },
@@ -248,11 +351,25 @@ describe('inputs', () => {
   const get = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
   it('chooses the destination and never echoes a secret in its errors', () => {
-    expect(readDestination(get({ 'webhook-url': 'https://hooks.slack.com/services/T/B/secret' }))).toEqual({ kind: 'webhook', url: 'https://hooks.slack.com/services/T/B/secret' })
-    expect(readDestination(get({ 'bot-token': 'xoxb-1', channel: 'C1' }))).toEqual({ kind: 'api', token: 'xoxb-1', apiUrl: 'https://slack.com/api', channel: 'C1', updateTs: '', threadTs: '' })
-    expect(thrown(() => readDestination(get({ 'webhook-url': 'not a url secretvalue' }))).message).toBe('Input "webhook-url" is not a URL (its value is not shown: it is a secret).')
+    expect(readDestination(get({ 'webhook-url': 'https://hooks.slack.com/services/T/B/secret' }))).toEqual({
+      kind: 'webhook',
+      url: 'https://hooks.slack.com/services/T/B/secret'
+    })
+    expect(readDestination(get({ 'bot-token': 'xoxb-1', channel: 'C1' }))).toEqual({
+      kind: 'api',
+      token: 'xoxb-1',
+      apiUrl: 'https://slack.com/api',
+      channel: 'C1',
+      updateTs: '',
+      threadTs: ''
+    })
+    expect(thrown(() => readDestination(get({ 'webhook-url': 'not a url secretvalue' }))).message).toBe(
+      'Input "webhook-url" is not a URL (its value is not shown: it is a secret).'
+    )
     expect(thrown(() => readDestination(get({ 'bot-token': 'xoxb-1' }))).message).toMatch(/"channel" is required with "bot-token"/)
-    expect(thrown(() => readDestination(get({ 'bot-token': 'xoxb-1', channel: 'C1', 'update-ts': 'yesterday' }))).message).toMatch(/"update-ts" must be a Slack message ts/)
+    expect(thrown(() => readDestination(get({ 'bot-token': 'xoxb-1', channel: 'C1', 'update-ts': 'yesterday' }))).message).toMatch(
+      /"update-ts" must be a Slack message ts/
+    )
     expect(thrown(() => readDestination(get({ 'bot-token': 'xoxb-1', 'webhook-url': 'https://h' }))).message).toMatch(/not both/)
   })
 })
@@ -272,11 +389,19 @@ describe('delivery and retries (scripted fetch, fake clock)', () => {
       if (!next) throw new Error('script ran out')
       return next()
     }) as unknown as typeof fetch
-    return { clock, calls, options: { retries: 3, timeoutMs: 1000, maxWaitMs: 60_000, fetch: fetchFn, sleep: clock.sleep, now: clock.now, random: () => random } }
+    return {
+      clock,
+      calls,
+      options: { retries: 3, timeoutMs: 1000, maxWaitMs: 60_000, fetch: fetchFn, sleep: clock.sleep, now: clock.now, random: () => random }
+    }
   }
   const ok = () => new Response('ok', { status: 200 })
-  const status = (s: number, headers: Record<string, string> = {}, body = '') => () => new Response(body, { status: s, headers })
-  const apiJson = (body: unknown) => () => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })
+  const status =
+    (s: number, headers: Record<string, string> = {}, body = '') =>
+    () =>
+      new Response(body, { status: s, headers })
+  const apiJson = (body: unknown) => () =>
+    new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })
 
   it('backs off 1 s, 2 s, 4 s on 5xx (no jitter when random is 0) and 20 % more at most', async () => {
     const a = setup([status(500), status(502), status(503), ok])
@@ -299,7 +424,7 @@ describe('delivery and retries (scripted fetch, fake clock)', () => {
     expect(c.clock.sleeps[0]).toBeLessThanOrEqual(5000)
   })
 
-  it('does not retry what cannot succeed, and retries Slack\'s transient error codes', async () => {
+  it("does not retry what cannot succeed, and retries Slack's transient error codes", async () => {
     const a = setup([apiJson({ ok: false, error: 'channel_not_found' })])
     const error = await deliver(api, message, a.options).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SlackDeliveryError)
@@ -323,7 +448,9 @@ describe('delivery and retries (scripted fetch, fake clock)', () => {
 
   it('a redirect or a non-JSON 200 from the Web API is a configuration problem, not retried', async () => {
     await expect(deliver(webhook, message, setup([status(302, { location: 'https://x' })]).options)).rejects.toThrow(/HTTP 302 redirect/)
-    await expect(deliver(api, message, setup([status(200, {}, '<html>')]).options)).rejects.toThrow(/api-url did not answer as Slack's Web API does/)
+    await expect(deliver(api, message, setup([status(200, {}, '<html>')]).options)).rejects.toThrow(
+      /api-url did not answer as Slack's Web API does/
+    )
   })
 
   it('chat.update when update-ts is given, and the thread of a reply is the given thread', async () => {

@@ -19,7 +19,9 @@ Sending reads SLACK_WEBHOOK_URL, or SLACK_BOT_TOKEN with --channel, from the env
   --status S                 auto (default), started, success, failure, cancelled, rolled-back, needs-approval
   --title T / --text T       headline and body (mrkdwn)
   --fields "Label: value"    extra fields, one per line
-  --payload JSON|YAML / --payload-file F   a whole message with {{ placeholders }}
+  --payload JSON|YAML / --payload-file F   a whole message with {{ placeholders }}; their values are
+                             escaped for where they land (&, <, > in mrkdwn), so they show as text
+  --payload-unescaped-placeholders NAMES   placeholders to insert as given, markup and all
   --channel C / --update-ts TS / --thread-ts TS / --api-url URL   Web API options (bot token)
   --retries N / --timeout D / --max-wait D                         delivery (default 3, 10s, 60s)
   Every other input of slack-notify is a flag of the same name (--environment, --images,
@@ -31,7 +33,15 @@ Exit status: 0 printed or delivered, 1 Slack did not take the message, 2 usage o
 const SECRET_INPUTS: readonly string[] = [NotifyInput.WebhookUrl, NotifyInput.BotToken, NotifyInput.FailOnError]
 const VALUE_FLAGS = Object.values(NotifyInput).filter((n) => !SECRET_INPUTS.includes(n))
 
-export async function notifyCommand(argv: readonly string[], out: (text: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * `sgw notify`: takes the arguments after "notify", a writer for stdout and the environment; prints
+ * the message (--print) or sends it. Gives the exit status (0 printed or delivered, 1 not taken).
+ */
+export async function notifyCommand(
+  argv: readonly string[],
+  out: (text: string) => void,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<number> {
   const args = parseArgs(argv, { values: VALUE_FLAGS, switches: ['help', 'print'] }, 'notify')
   if (args.switches.has('help')) {
     out(NOTIFY_HELP)
@@ -46,14 +56,21 @@ export async function notifyCommand(argv: readonly string[], out: (text: string)
     return args.values.get(name)?.[0] ?? ''
   }
   const settings = readMessageSettings(get, env, undefined)
-  const composed = composeMessage(settings.spec, settings.payload ? { message: settings.payload.message, sources: { input: get, env, github: githubValues(env), event: undefined } } : undefined)
+  const payload = settings.payload
+  const sources = { input: get, env, github: githubValues(env), event: undefined }
+  const composed = composeMessage(settings.spec, payload ? { message: payload.message, sources, unescaped: payload.unescaped } : undefined)
   // --print writes only the JSON (pipe it to jq); the message itself notes what was cut.
   if (args.switches.has('print')) {
     out(`${JSON.stringify(composed.message, null, 2)}\n`)
     return 0
   }
   for (const cut of composed.cuts) out(`cut to fit Slack's limits: ${cut}\n`)
-  if (!env.SLACK_WEBHOOK_URL && !env.SLACK_BOT_TOKEN) throw new UserError('set SLACK_WEBHOOK_URL, or SLACK_BOT_TOKEN with --channel, in the environment; or use --print to see the message.')
+  if (composed.unusedUnescaped.length)
+    out(
+      `--${NotifyInput.PayloadUnescapedPlaceholders} names placeholders the payload does not use: ${composed.unusedUnescaped.join(', ')}\n`
+    )
+  if (!env.SLACK_WEBHOOK_URL && !env.SLACK_BOT_TOKEN)
+    throw new UserError('set SLACK_WEBHOOK_URL, or SLACK_BOT_TOKEN with --channel, in the environment; or use --print to see the message.')
   const destination = readDestination(get)
   const delivered = await deliver(destination, composed.message, {
     retries: parseWholeNumber(NotifyInput.Retries, get(NotifyInput.Retries), 3),

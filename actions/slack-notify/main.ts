@@ -32,33 +32,74 @@ function readEvent(): Record<string, unknown> | undefined {
 }
 
 function attemptsTable(attempts: Attempt[]): string[] {
-  return ['| Attempt | Answer | Took | Then waited |', '|---|---|---|---|', ...attempts.map((a, i) => `| ${i + 1} | ${esc(a.outcome)} | ${(a.ms / 1000).toFixed(2)} s | ${a.waitMs !== undefined ? `${(a.waitMs / 1000).toFixed(1)} s` : ''} |`)]
+  return [
+    '| Attempt | Answer | Took | Then waited |',
+    '|---|---|---|---|',
+    ...attempts.map(
+      (a, i) =>
+        `| ${i + 1} | ${esc(a.outcome)} | ${(a.ms / 1000).toFixed(2)} s | ` +
+        `${a.waitMs !== undefined ? `${(a.waitMs / 1000).toFixed(1)} s` : ''} |`
+    )
+  ]
 }
 
 async function writeSummary(settings: NotifySettings, title: string, attempts: Attempt[], lines: string[]): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  const out = [`### ${title}`, '', `> ${esc(headline(settings.spec))}`, '', ...lines.map((l) => `- ${l}`), '', ...(attempts.length ? attemptsTable(attempts) : []), '']
+  const out = [
+    `### ${title}`,
+    '',
+    `> ${esc(headline(settings.spec))}`,
+    '',
+    ...lines.map((l) => `- ${l}`),
+    '',
+    ...(attempts.length ? attemptsTable(attempts) : []),
+    ''
+  ]
   await core.summary.addRaw(out.join('\n')).write()
 }
 
+/** The action: read the inputs, compose and fit the message, deliver it, set the outputs and the summary. */
 export async function runSlackNotify(): Promise<void> {
   await runAction(
     async () => {
       maskSecrets(input)
       const event = readEvent()
-      if (!input(NotifyInput.WebhookUrl).trim() && !input(NotifyInput.BotToken).trim() && input(NotifyInput.FailOnError).trim() !== 'true') {
+      if (
+        !input(NotifyInput.WebhookUrl).trim() &&
+        !input(NotifyInput.BotToken).trim() &&
+        input(NotifyInput.FailOnError).trim() !== 'true'
+      ) {
         // Typical of a fork's pull request, where secrets are empty: say so, do not fail the job.
-        const why = `Nothing sent: "${NotifyInput.WebhookUrl}" and "${NotifyInput.BotToken}" are both empty (an unset secret, as in pull requests from forks).`
+        const why =
+          `Nothing sent: "${NotifyInput.WebhookUrl}" and "${NotifyInput.BotToken}" are both empty (an unset secret, as in ` +
+          `pull requests from forks).`
         core.warning(why)
         setOutputs(false, undefined, why)
         return
       }
       const settings = readNotifySettings(input, process.env, event)
-      const composed = composeMessage(settings.spec, settings.payload ? { message: settings.payload.message, sources: { input, env: process.env, github: githubValues(process.env), event } } : undefined)
+      const payload = settings.payload
+      const sources = { input, env: process.env, github: githubValues(process.env), event }
+      const composed = composeMessage(
+        settings.spec,
+        payload ? { message: payload.message, sources, unescaped: payload.unescaped } : undefined
+      )
       for (const cut of composed.cuts) core.warning(`Slack message cut to fit: ${cut}.`)
-      if (composed.emptyPlaceholders.length) core.warning(`Payload placeholders without a value (left empty): ${composed.emptyPlaceholders.map((p) => `{{ ${p} }}`).join(', ')}.`)
+      if (composed.emptyPlaceholders.length)
+        core.warning(
+          `Payload placeholders without a value (left empty): ${composed.emptyPlaceholders.map((p) => `{{ ${p} }}`).join(', ')}.`
+        )
+      if (composed.unusedUnescaped.length) {
+        core.warning(
+          `"${NotifyInput.PayloadUnescapedPlaceholders}" names placeholders the payload does not use: ` +
+            `${composed.unusedUnescaped.join(', ')}.`
+        )
+      }
       const dest = settings.destination
-      const where = dest.kind === 'webhook' ? 'the incoming webhook' : `${dest.updateTs ? 'chat.update of' : 'chat.postMessage to'} ${dest.channel}${dest.threadTs ? ' (thread reply)' : ''}`
+      const where =
+        dest.kind === 'webhook'
+          ? 'the incoming webhook'
+          : `${dest.updateTs ? 'chat.update of' : 'chat.postMessage to'} ${dest.channel}${dest.threadTs ? ' (thread reply)' : ''}`
       core.info(`Sending "${composed.message.text}" through ${where} (${blockCount(composed.message)} block(s)).`)
       let delivered: Delivered
       try {
@@ -74,9 +115,15 @@ export async function runSlackNotify(): Promise<void> {
       for (const w of delivered.warnings) core.warning(`Slack warned: ${w}`)
       setOutputs(true, delivered)
       const did = dest.kind === 'api' && dest.updateTs ? 'updated' : 'posted'
-      core.info(`Slack message ${did}${delivered.ts ? ` (ts ${delivered.ts} in ${delivered.channel})` : ''} after ${delivered.attempts.length} attempt(s).`)
+      core.info(
+        `Slack message ${did}${delivered.ts ? ` (ts ${delivered.ts} in ${delivered.channel})` : ''} after ` +
+          `${delivered.attempts.length} attempt(s).`
+      )
       await writeSummary(settings, `Slack: message ${did}`, delivered.attempts, [
-        dest.kind === 'webhook' ? 'Through the incoming webhook' : `Channel \`${esc(delivered.channel)}\`, ts \`${esc(delivered.ts)}\`${dest.threadTs ? `, in thread \`${esc(dest.threadTs)}\`` : ''}`,
+        dest.kind === 'webhook'
+          ? 'Through the incoming webhook'
+          : `Channel \`${esc(delivered.channel)}\`, ts ` +
+            `\`${esc(delivered.ts)}\`${dest.threadTs ? `, in thread \`${esc(dest.threadTs)}\`` : ''}`,
         ...composed.cuts.map((c) => `Cut to fit Slack's limits: ${esc(c)}`)
       ])
     },

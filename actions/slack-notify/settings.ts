@@ -1,12 +1,21 @@
 // slack-notify's inputs, parsed once into where to send, what to say and how hard to try. The
-// webhook URL and the bot token are masked before anything else can print them.
+// webhook URL's secret and the bot token are masked before anything else can print them.
+import { urlSecrets } from '../lib/inputs/url-secrets.js'
 import { existsSync, readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseBoolean, parseChoice, parseDuration, parseList, parseWholeNumber } from '../lib/inputs/parse.js'
 import { parseSeverityMap, readGateReport, versionFromImages } from '../lib/slack/facts.js'
 import { parsePayload } from '../lib/slack/payload.js'
-import { STATUSES, TEMPLATES, statusFromResult, type MessageSpec, type RunContext, type SecurityFacts, type Status } from '../lib/slack/templates.js'
+import {
+  STATUSES,
+  TEMPLATES,
+  statusFromResult,
+  type MessageSpec,
+  type RunContext,
+  type SecurityFacts,
+  type Status
+} from '../lib/slack/templates.js'
 import type { Destination, SendOptions } from '../lib/slack/transport.js'
 
 export const NotifyInput = {
@@ -41,6 +50,7 @@ export const NotifyInput = {
   Tags: 'tags',
   Payload: 'payload',
   PayloadFile: 'payload-file',
+  PayloadUnescapedPlaceholders: 'payload-unescaped-placeholders',
   Retries: 'retries',
   Timeout: 'timeout',
   MaxWait: 'max-wait',
@@ -60,27 +70,25 @@ type Get = (name: string) => string
 export interface NotifySettings {
   destination: Destination
   spec: MessageSpec
-  payload?: { message: Record<string, unknown>; source: string }
+  /** The user's payload, where it came from, and the placeholders to insert unescaped. */
+  payload?: { message: Record<string, unknown>; source: string; unescaped: string[] }
   send: Pick<SendOptions, 'retries' | 'timeoutMs' | 'maxWaitMs'>
   failOnError: boolean
 }
 
-/** Mask the secrets, and the parts of the webhook URL that identify it, before any parsing. */
+/**
+ * Mask the webhook URL (whole, and its secret part: urlSecrets), the bot token (whole: it is the
+ * credential) and a credential inside api-url (a proxy's user:password@ or token), before any
+ * parsing, so that not even an input error can print them.
+ */
 export function maskSecrets(get: Get): void {
-  const url = get(NotifyInput.WebhookUrl).trim()
-  if (url) {
-    core.setSecret(url)
-    try {
-      const parsed = new URL(url)
-      if (parsed.pathname.length > 1) core.setSecret(parsed.pathname)
-      for (const part of parsed.pathname.split('/')) if (part.length >= 8) core.setSecret(part)
-      if (parsed.search) core.setSecret(parsed.search)
-    } catch {
-      // Not a URL: readDestination says so without printing it.
-    }
-  }
+  const webhook = get(NotifyInput.WebhookUrl).trim()
+  if (webhook) for (const secret of urlSecrets(webhook, true)) core.setSecret(secret)
   const token = get(NotifyInput.BotToken).trim()
   if (token) core.setSecret(token)
+  // api-url is public (https://slack.com/api) unless a proxy put a credential in it.
+  const api = get(NotifyInput.ApiUrl).trim()
+  if (api) for (const secret of urlSecrets(api, false)) core.setSecret(secret)
 }
 
 function isLoopback(host: string): boolean {
@@ -95,10 +103,12 @@ function checkUrl(name: string, raw: string, secret: boolean): URL {
   } catch {
     throw new UserError(`Input "${name}" is not a URL${secret ? ' (its value is not shown: it is a secret)' : `: "${raw}"`}.`)
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) throw new UserError(`Input "${name}" must be an https:// URL${secret ? '' : `, got "${raw}"`}.`)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))
+    throw new UserError(`Input "${name}" must be an https:// URL${secret ? '' : `, got "${raw}"`}.`)
   return url
 }
 
+/** Where to send: the webhook, or the Web API with a token and channel; a user error names the input to fix. */
 export function readDestination(get: Get): Destination {
   const webhook = get(NotifyInput.WebhookUrl).trim()
   const token = get(NotifyInput.BotToken).trim()
@@ -106,20 +116,40 @@ export function readDestination(get: Get): Destination {
   const updateTs = get(NotifyInput.UpdateTs).trim()
   const threadTs = get(NotifyInput.ThreadTs).trim()
   const ts = /^\d{9,11}\.\d{6}$/
-  for (const [name, value] of [[NotifyInput.UpdateTs, updateTs], [NotifyInput.ThreadTs, threadTs]] as const) if (value && !ts.test(value)) throw new UserError(`Input "${name}" must be a Slack message ts such as 1712345678.123456 (the ts output of an earlier slack-notify step), got "${value}".`)
+  for (const [name, value] of [
+    [NotifyInput.UpdateTs, updateTs],
+    [NotifyInput.ThreadTs, threadTs]
+  ] as const)
+    if (value && !ts.test(value))
+      throw new UserError(
+        `Input "${name}" must be a Slack message ts such as 1712345678.123456 (the ts output of an earlier slack-notify step), got ` +
+          `"${value}".`
+      )
   if (webhook && token) throw new UserError(`Set one of "${NotifyInput.WebhookUrl}" and "${NotifyInput.BotToken}", not both.`)
   if (webhook) {
-    if (updateTs || threadTs) throw new UserError(`"${updateTs ? NotifyInput.UpdateTs : NotifyInput.ThreadTs}" needs "${NotifyInput.BotToken}": an incoming webhook can neither update a message nor tell which message it posted.`)
+    if (updateTs || threadTs)
+      throw new UserError(
+        `"${updateTs ? NotifyInput.UpdateTs : NotifyInput.ThreadTs}" needs "${NotifyInput.BotToken}": an incoming webhook can ` +
+          `neither update a message nor tell which message it posted.`
+      )
     checkUrl(NotifyInput.WebhookUrl, webhook, true)
     return { kind: 'webhook', url: webhook }
   }
   if (token) {
-    if (!channel) throw new UserError(`Input "${NotifyInput.Channel}" is required with "${NotifyInput.BotToken}": the channel ID (C0123ABCD) or name (#deploys); to update a message, the channel output of the step that posted it.`)
-    if (!/^xox[a-z]-|^xapp-/.test(token)) core.warning(`Input "${NotifyInput.BotToken}" does not look like a Slack token (xoxb-...); sending anyway.`)
+    if (!channel)
+      throw new UserError(
+        `Input "${NotifyInput.Channel}" is required with "${NotifyInput.BotToken}": the channel ID (C0123ABCD) or name (#deploys); ` +
+          `to update a message, the channel output of the step that posted it.`
+      )
+    if (!/^xox[a-z]-|^xapp-/.test(token))
+      core.warning(`Input "${NotifyInput.BotToken}" does not look like a Slack token (xoxb-...); sending anyway.`)
     const apiUrl = checkUrl(NotifyInput.ApiUrl, get(NotifyInput.ApiUrl).trim() || 'https://slack.com/api', false).toString()
     return { kind: 'api', token, apiUrl, channel, updateTs, threadTs }
   }
-  throw new UserError(`Nothing to send to: set "${NotifyInput.WebhookUrl}" (an incoming webhook, from a secret) or "${NotifyInput.BotToken}" with "${NotifyInput.Channel}".`)
+  throw new UserError(
+    `Nothing to send to: set "${NotifyInput.WebhookUrl}" (an incoming webhook, from a secret) or "${NotifyInput.BotToken}" with ` +
+      `"${NotifyInput.Channel}".`
+  )
 }
 
 /** `U0123` / `W0123` users, `S0123` user groups, `here` / `channel` / `everyone`. */
@@ -130,10 +160,14 @@ export function parseMentions(raw: string): string[] {
     if (/^[UW][A-Z0-9]{2,}$/.test(id)) return `<@${id}>`
     if (/^S[A-Z0-9]{2,}$/.test(id)) return `<!subteam^${id}>`
     if (['here', 'channel', 'everyone'].includes(id)) return `<!${id}>`
-    throw new UserError(`Input "${NotifyInput.MentionOnFailure}" takes member IDs (U0123ABCD), user group IDs (S0123ABCD) or here/channel; got "${item}". Names do not notify in Slack messages; copy the ID from the profile or group.`)
+    throw new UserError(
+      `Input "${NotifyInput.MentionOnFailure}" takes member IDs (U0123ABCD), user group IDs (S0123ABCD) or here/channel; got ` +
+        `"${item}". Names do not notify in Slack messages; copy the ID from the profile or group.`
+    )
   })
 }
 
+/** The fields input: one "Label: value" per line. */
 export function parseFields(raw: string): { label: string; value: string }[] {
   return raw
     .split('\n')
@@ -146,6 +180,7 @@ export function parseFields(raw: string): { label: string; value: string }[] {
     })
 }
 
+/** The run the message is about, from the runner's GITHUB_* variables and the event (a pull request's head). */
 export function runContext(env: NodeJS.ProcessEnv, event: Record<string, unknown> | undefined): RunContext {
   const pr = (event?.pull_request ?? undefined) as { number?: number; head?: { sha?: string } } | undefined
   return {
@@ -172,29 +207,59 @@ function readSecurity(get: Get, result: string): SecurityFacts {
     limits: { ...fromReport?.limits, ...limits.values },
     approvals: fromReport?.approvals ?? [],
     topFindings: fromReport?.topFindings ?? [],
-    newCount: fromReport?.newCount ?? (counts.extra.new !== undefined && /^\d+$/.test(counts.extra.new) ? Number(counts.extra.new) : undefined)
+    newCount:
+      fromReport?.newCount ?? (counts.extra.new !== undefined && /^\d+$/.test(counts.extra.new) ? Number(counts.extra.new) : undefined)
   }
 }
 
+const PLACEHOLDER_NAME = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/
+
+/** payload or payload-file, parsed, with the placeholder names to insert unescaped. */
 export function readPayload(get: Get): NotifySettings['payload'] {
   const inline = get(NotifyInput.Payload)
   const file = get(NotifyInput.PayloadFile).trim()
+  const unescaped = parseList(get(NotifyInput.PayloadUnescapedPlaceholders)).map((name) => name.replace(/^\{\{\s*|\s*\}\}$/g, ''))
+  for (const name of unescaped) {
+    if (!PLACEHOLDER_NAME.test(name))
+      throw new UserError(
+        `Input "${NotifyInput.PayloadUnescapedPlaceholders}" takes placeholder names such as inputs.text or env.NOTES, got "${name}".`
+      )
+  }
   if (inline.trim() && file) throw new UserError(`Set one of "${NotifyInput.Payload}" and "${NotifyInput.PayloadFile}", not both.`)
-  if (inline.trim()) return { message: parsePayload(inline, `"${NotifyInput.Payload}" input`), source: NotifyInput.Payload }
-  if (!file) return undefined
-  if (!existsSync(file)) throw new UserError(`Input "${NotifyInput.PayloadFile}": ${file} does not exist (paths are relative to the workspace).`)
-  return { message: parsePayload(readFileSync(file, 'utf8'), `payload file ${file}`), source: file }
+  if (!inline.trim() && !file) {
+    if (unescaped.length)
+      throw new UserError(
+        `Input "${NotifyInput.PayloadUnescapedPlaceholders}" applies to "${NotifyInput.Payload}" or "${NotifyInput.PayloadFile}"; ` +
+          `set one, or remove it.`
+      )
+    return undefined
+  }
+  if (inline.trim()) return { message: parsePayload(inline, `"${NotifyInput.Payload}" input`), source: NotifyInput.Payload, unescaped }
+  if (!existsSync(file))
+    throw new UserError(`Input "${NotifyInput.PayloadFile}": ${file} does not exist (paths are relative to the workspace).`)
+  return { message: parsePayload(readFileSync(file, 'utf8'), `payload file ${file}`), source: file, unescaped }
 }
 
 /** What to say: the template's facts or the payload (no destination needed, e.g. sgw notify --print). */
-export function readMessageSettings(get: Get, env: NodeJS.ProcessEnv, event: Record<string, unknown> | undefined): Pick<NotifySettings, 'spec' | 'payload'> {
+export function readMessageSettings(
+  get: Get,
+  env: NodeJS.ProcessEnv,
+  event: Record<string, unknown> | undefined
+): Pick<NotifySettings, 'spec' | 'payload'> {
   const template = parseChoice(NotifyInput.Template, get(NotifyInput.Template), TEMPLATES, 'custom')
   const result = get(NotifyInput.Result).trim()
-  const security = template === 'security' ? readSecurity(get, result) : { result: '', counts: {}, limits: {}, approvals: [], topFindings: [] }
+  const security =
+    template === 'security' ? readSecurity(get, result) : { result: '', counts: {}, limits: {}, approvals: [], topFindings: [] }
   const rawStatus = get(NotifyInput.Status).trim() || 'auto'
-  const status: Status = rawStatus === 'auto' ? statusFromResult(template, template === 'security' ? security.result : result) : parseChoice(NotifyInput.Status, rawStatus, [...STATUSES], 'success')
+  const status: Status =
+    rawStatus === 'auto'
+      ? statusFromResult(template, template === 'security' ? security.result : result)
+      : parseChoice(NotifyInput.Status, rawStatus, [...STATUSES], 'success')
   const run = runContext(env, event)
-  const images = get(NotifyInput.Images).split('\n').map((s) => s.trim()).filter(Boolean)
+  const images = get(NotifyInput.Images)
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const spec: MessageSpec = {
     template,
     status,
@@ -227,6 +292,7 @@ export function readMessageSettings(get: Get, env: NodeJS.ProcessEnv, event: Rec
   return { spec, payload: readPayload(get) }
 }
 
+/** Every input of the action, parsed and checked: destination, message, delivery, fail-on-error. */
 export function readNotifySettings(get: Get, env: NodeJS.ProcessEnv, event: Record<string, unknown> | undefined): NotifySettings {
   const destination = readDestination(get)
   return {

@@ -13,6 +13,7 @@ import { resolveTrustedPolicy, trustedGateConfig } from '../gate/trusted-policy.
 import { runnerEvent } from '../action/event.js'
 import { refuseFlags, splitArgs } from '../inputs/args.js'
 import { parseChoice } from '../inputs/parse.js'
+import { urlSecrets } from '../inputs/url-secrets.js'
 import type { InstalledTool, InstallMode } from './install.js'
 
 export const ScannerInput = {
@@ -64,11 +65,12 @@ export function readScannerCommon(tool: string, defaultVersion: string): Scanner
   if (!/^\d+\.\d+\.\d+$/.test(version)) throw new UserError(`Input "version" must be a release version like ${defaultVersion}, got "${input(ScannerInput.Version)}".`)
   const downloadUrl = input(ScannerInput.DownloadUrl).trim().replace(/\/+$/, '') || undefined
   if (downloadUrl && !/^https?:\/\//.test(downloadUrl)) throw new UserError('Input "download-url" must be an http(s) URL.')
-  // A mirror URL may carry credentials (https://user:token@mirror/...): never let them reach a log.
+  // A mirror URL may carry credentials (https://user:token@mirror/..., a token in the query):
+  // mask them, and the whole URL when it holds one, but not a public mirror's plain address.
   if (downloadUrl) {
-    const url = new URL(downloadUrl)
-    if (url.password) core.setSecret(decodeURIComponent(url.password))
-    if (url.username || url.password) core.setSecret(downloadUrl)
+    const secrets = urlSecrets(downloadUrl, false)
+    for (const secret of secrets) core.setSecret(secret)
+    if (secrets.length) core.setSecret(downloadUrl)
   }
   const temp = process.env.RUNNER_TEMP
   if (!temp) throw new UserError('RUNNER_TEMP is not set; this action runs on a GitHub Actions runner.')

@@ -26,18 +26,22 @@ export function link(url: string | undefined, label: string): string {
   return `<${url.replace(/[<>|\s]/g, encodeURIComponent)}|${safeLabel}>`
 }
 
+/** A section of mrkdwn text (given already escaped or as markup on purpose). */
 export function section(mrkdwn: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: mrkdwn } }
 }
 
+/** A section of "*Label*\nvalue" fields; labels are escaped, values are given as mrkdwn. */
 export function fieldsSection(fields: { label: string; value: string }[]): SectionBlock {
   return { type: 'section', fields: fields.map((f) => ({ type: 'mrkdwn', text: `*${escapeMrkdwn(f.label)}*\n${f.value}` })) }
 }
 
+/** A header of plain text (Slack shows it as typed: nothing to escape). */
 export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text, emoji: true } }
 }
 
+/** A context block, one mrkdwn element per string. */
 export function context(mrkdwn: string[]): ContextBlock {
   return { type: 'context', elements: mrkdwn.map((text) => ({ type: 'mrkdwn', text })) }
 }

@@ -10,9 +10,22 @@ export interface Composed {
   cuts: string[]
   /** Placeholders of a payload that had no value. */
   emptyPlaceholders: string[]
+  /** Names the user let through unescaped that the payload does not use (a typo, most likely). */
+  unusedUnescaped: string[]
 }
 
-/** The values a payload's bare {{ name }} placeholders can use. */
+/** A payload to fill: the parsed message, where its values come from, and the placeholders the
+ * user opted to insert unescaped (payload-unescaped-placeholders). */
+export interface PayloadInput {
+  message: Record<string, unknown>
+  sources: Omit<PlaceholderSources, 'values' | 'unescaped'>
+  unescaped: readonly string[]
+}
+
+// Our own markup, built from validated member and group IDs: it must stay markup to notify.
+const OWN_MARKUP = ['mentions']
+
+/** The values a payload's bare {{ name }} placeholders can use, from the message's spec. */
 export function placeholderValues(spec: MessageSpec): Record<string, string> {
   const style = STATUS_STYLE[spec.status]
   const mentionsNow = spec.status === 'failure' || spec.status === 'rolled-back' ? spec.mentions.join(' ') : ''
@@ -30,18 +43,27 @@ export function placeholderValues(spec: MessageSpec): Record<string, string> {
   }
 }
 
-export function composeMessage(spec: MessageSpec, payload?: { message: Record<string, unknown>; sources: Omit<PlaceholderSources, 'values'> }): Composed {
+/**
+ * The message to send: the template's for `spec`, or the user's payload filled from it (each value
+ * escaped for where it lands, payload.ts), then fitted to Slack's limits (limits.ts). Gives the
+ * message and what to warn about: the cuts, empty placeholders, unused unescaped names.
+ */
+export function composeMessage(spec: MessageSpec, payload?: PayloadInput): Composed {
   let message: SlackMessage
   let empty: string[] = []
+  let unusedUnescaped: string[] = []
   if (payload) {
-    const filled = fillPlaceholders(payload.message, { ...payload.sources, values: placeholderValues(spec) })
+    const unescaped = new Set([...payload.unescaped, ...OWN_MARKUP])
+    const filled = fillPlaceholders(payload.message, { ...payload.sources, values: placeholderValues(spec), unescaped })
     message = filled.message
     empty = filled.empty
+    unusedUnescaped = payload.unescaped.filter((name) => !filled.used.includes(name))
     // Without a top-level text Slack has nothing for the notification; the headline serves.
-    if (typeof message.text !== 'string' || message.text === '') message = { ...message, text: `${STATUS_STYLE[spec.status].emoji} ${escapeMrkdwn(headline(spec))}` }
+    if (typeof message.text !== 'string' || message.text === '')
+      message = { ...message, text: `${STATUS_STYLE[spec.status].emoji} ${escapeMrkdwn(headline(spec))}` }
   } else {
     message = buildMessage(spec)
   }
   const fitted = fitToSlackLimits(message)
-  return { message: fitted.message, cuts: fitted.notes, emptyPlaceholders: empty }
+  return { message: fitted.message, cuts: fitted.notes, emptyPlaceholders: empty, unusedUnescaped }
 }

@@ -8,7 +8,11 @@ import { escapeMrkdwn } from './blocks.js'
 import type { SecurityFacts } from './templates.js'
 
 /** `critical=1, high=2` or a JSON object ({"critical":"1",...}, e.g. toJSON(steps.gate.outputs)). */
-export function parseSeverityMap(name: string, raw: string, allowNone: boolean): { values: Partial<Record<Severity, number | null>>; extra: Record<string, string> } {
+export function parseSeverityMap(
+  name: string,
+  raw: string,
+  allowNone: boolean
+): { values: Partial<Record<Severity, number | null>>; extra: Record<string, string> } {
   const text = raw.trim()
   const values: Partial<Record<Severity, number | null>> = {}
   const extra: Record<string, string> = {}
@@ -21,18 +25,23 @@ export function parseSeverityMap(name: string, raw: string, allowNone: boolean):
     } catch {
       throw new UserError(`Input "${name}" starts with { but is not valid JSON; give a JSON object or critical=0,high=5,...`)
     }
-    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new UserError(`Input "${name}" must be a JSON object or critical=0,high=5,...`)
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj))
+      throw new UserError(`Input "${name}" must be a JSON object or critical=0,high=5,...`)
     entries = Object.entries(obj as Record<string, unknown>).map(([k, v]) => {
       if (v === null) return [k, 'none']
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return [k, String(v)]
       throw new UserError(`Input "${name}": "${k}" must be a number or a string, got ${Array.isArray(v) ? 'a list' : 'an object'}.`)
     })
   } else {
-    entries = text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean).map((pair) => {
-      const at = pair.indexOf('=')
-      if (at < 1) throw new UserError(`Input "${name}" must list severity=number pairs (critical=0, high=5), got "${pair}".`)
-      return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
-    })
+    entries = text
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const at = pair.indexOf('=')
+        if (at < 1) throw new UserError(`Input "${name}" must list severity=number pairs (critical=0, high=5), got "${pair}".`)
+        return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
+      })
   }
   for (const [key, value] of entries) {
     const k = key.toLowerCase()
@@ -59,13 +68,26 @@ export function readGateReport(path: string, input: string): SecurityFacts {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new UserError(`Input "${input}": cannot read ${path} as the gate's JSON report (${(error as NodeJS.ErrnoException).code ?? 'not JSON'}); give the severity gate's summary-json output.`)
+    throw new UserError(
+      `Input "${input}": cannot read ${path} as the gate's JSON report (${(error as NodeJS.ErrnoException).code ?? 'not JSON'}); ` +
+        `give the severity gate's summary-json output.`
+    )
   }
   const doc = record(parsed)
   const counts = record(doc?.counts)
-  if (!doc || !counts) throw new UserError(`Input "${input}": ${path} is not a security summary (no "counts" object); give the severity gate's summary-json output.`)
+  if (!doc || !counts)
+    throw new UserError(
+      `Input "${input}": ${path} is not a security summary (no "counts" object); give the severity gate's summary-json output.`
+    )
   const thresholds = record(doc.thresholds) ?? {}
-  const facts: SecurityFacts = { result: str(doc.result) ?? '', counts: {}, limits: {}, approvals: [], topFindings: [], newCount: count(doc.new) }
+  const facts: SecurityFacts = {
+    result: str(doc.result) ?? '',
+    counts: {},
+    limits: {},
+    approvals: [],
+    topFindings: [],
+    newCount: count(doc.new)
+  }
   for (const s of SEVERITIES) {
     const n = count(counts[s])
     if (n !== undefined) facts.counts[s] = n
@@ -87,9 +109,17 @@ export function readGateReport(path: string, input: string): SecurityFacts {
     const line = count(location.line)
     const version = str(location.installedVersion)
     const where = pkg ? `${pkg}${version ? ` ${version}` : ''}` : file ? `${file}${line ? `:${line}` : ''}` : ''
-    worst.push({ severity: finding.severity, line: `*${finding.severity}* \`${escapeMrkdwn(str(finding.ruleId) ?? '?')}\` ${escapeMrkdwn(str(finding.title) ?? '')}${where ? ` (${escapeMrkdwn(where)})` : ''}` })
+    worst.push({
+      severity: finding.severity,
+      line:
+        `*${finding.severity}* \`${escapeMrkdwn(str(finding.ruleId) ?? '?')}\` ` +
+        `${escapeMrkdwn(str(finding.title) ?? '')}${where ? ` (${escapeMrkdwn(where)})` : ''}`
+    })
   }
-  facts.topFindings = worst.sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, 5).map((w) => w.line)
+  facts.topFindings = worst
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
+    .slice(0, 5)
+    .map((w) => w.line)
   return facts
 }
 

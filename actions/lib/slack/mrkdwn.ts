@@ -39,7 +39,10 @@ export function markdownToMrkdwn(markdown: string): string {
     }
     out.push(inline(line))
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim()
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 /** The first `maxLines` lines, with a note of how many more there are. */

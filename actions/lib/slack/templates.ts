@@ -87,12 +87,20 @@ export function statusFromResult(template: Template, result: string): Status {
   const r = result.trim()
   if (template === 'deploy') {
     if (r === '') return 'started'
-    return ({ deployed: 'success', 'dry-run': 'success', 'rolled-back': 'rolled-back', failed: 'failure' } as Record<string, Status>)[r] ?? 'failure'
+    return (
+      ({ deployed: 'success', 'dry-run': 'success', 'rolled-back': 'rolled-back', failed: 'failure' } as Record<string, Status>)[r] ??
+      'failure'
+    )
   }
-  if (template === 'security') return ({ pass: 'success', 'needs-approval': 'needs-approval', fail: 'failure' } as Record<string, Status>)[r] ?? (r === '' ? 'success' : 'failure')
+  if (template === 'security')
+    return (
+      ({ pass: 'success', 'needs-approval': 'needs-approval', fail: 'failure' } as Record<string, Status>)[r] ??
+      (r === '' ? 'success' : 'failure')
+    )
   return 'success'
 }
 
+/** The repository's web address, and the workflow run's. */
 export const repoUrl = (run: RunContext) => `${run.serverUrl}/${run.repository}`
 export const runUrl = (run: RunContext) => `${repoUrl(run)}/actions/runs/${run.runId}`
 
@@ -104,6 +112,7 @@ function what(spec: MessageSpec, version: string): string {
   return [spec.service, version].filter(Boolean).join(' ')
 }
 
+/** The one line people read first (plain text, not escaped): the title, or the template's wording for the status. */
 export function headline(spec: MessageSpec): string {
   if (spec.title) return spec.title
   const s = spec.status
@@ -160,10 +169,12 @@ function deployBlocks(spec: MessageSpec): Block[] {
   const blocks: Block[] = []
   if ((spec.status === 'failure' || spec.status === 'rolled-back') && d.reason) blocks.push(section(`*Reason*\n${preformatted(d.reason)}`))
   const fields: { label: string; value: string }[] = []
-  if (d.environment) fields.push({ label: 'Environment', value: d.environmentUrl ? link(d.environmentUrl, d.environment) : escapeMrkdwn(d.environment) })
+  if (d.environment)
+    fields.push({ label: 'Environment', value: d.environmentUrl ? link(d.environmentUrl, d.environment) : escapeMrkdwn(d.environment) })
   if (d.version) fields.push({ label: 'Version', value: code(d.version) })
   if (d.result) fields.push({ label: 'Result', value: escapeMrkdwn(d.result) })
-  if (d.revision || d.previousRevision) fields.push({ label: 'Revision', value: escapeMrkdwn([d.previousRevision, d.revision].filter(Boolean).join(' → ')) })
+  if (d.revision || d.previousRevision)
+    fields.push({ label: 'Revision', value: escapeMrkdwn([d.previousRevision, d.revision].filter(Boolean).join(' → ')) })
   const took = seconds(d.durationSeconds)
   if (took) fields.push({ label: 'Took', value: took })
   const rollback = seconds(d.rollbackSeconds)
@@ -185,12 +196,15 @@ function securityBlocks(spec: MessageSpec): Block[] {
       const count = f.counts[s] ?? 0
       const max = f.limits[s]
       const limit = max === undefined ? '' : max === null ? 'none' : String(max)
-      const verdict = max !== undefined && max !== null && count > max ? 'over the limit' : approval.has(s) && count > 0 ? 'needs approval' : ''
+      const verdict =
+        max !== undefined && max !== null && count > max ? 'over the limit' : approval.has(s) && count > 0 ? 'needs approval' : ''
       return [s, String(count), limit, verdict]
     })
     const table = [['severity', 'found', 'limit', ''], ...rows]
     const width = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i].length)))
-    const text = table.map((r) => `${r[0].padEnd(width[0])}  ${r[1].padStart(width[1])}  ${r[2].padStart(width[2])}  ${r[3]}`.trimEnd()).join('\n')
+    const text = table
+      .map((r) => `${r[0].padEnd(width[0])}  ${r[1].padStart(width[1])}  ${r[2].padStart(width[2])}  ${r[3]}`.trimEnd())
+      .join('\n')
     blocks.push(section(preformatted(text)))
   }
   const breaches = SEVERITY_ORDER.filter((s) => {
@@ -198,8 +212,10 @@ function securityBlocks(spec: MessageSpec): Block[] {
     return max !== undefined && max !== null && (f.counts[s] ?? 0) > max
   }).map((s) => `${f.counts[s]} ${s} (at most ${f.limits[s]} allowed)`)
   if (breaches.length) blocks.push(section(`*Over the limit:* ${escapeMrkdwn(breaches.join(', '))}`))
-  if (f.approvals.length && !breaches.length) blocks.push(section(`*Passes with approval:* ${escapeMrkdwn(f.approvals.map((a) => `${a.count} ${a.severity}`).join(', '))}`))
-  if (f.topFindings.length) blocks.push(section(`*Most severe${f.newCount !== undefined ? ` of ${f.newCount} new` : ''}*\n${f.topFindings.map((l) => `• ${l}`).join('\n')}`))
+  if (f.approvals.length && !breaches.length)
+    blocks.push(section(`*Passes with approval:* ${escapeMrkdwn(f.approvals.map((a) => `${a.count} ${a.severity}`).join(', '))}`))
+  const ofNew = f.newCount !== undefined ? ` of ${f.newCount} new` : ''
+  if (f.topFindings.length) blocks.push(section(`*Most severe${ofNew}*\n${f.topFindings.map((l) => `• ${l}`).join('\n')}`))
   return blocks
 }
 
@@ -213,7 +229,8 @@ function releaseBlocks(spec: MessageSpec): Block[] {
   if (r.tags.length) blocks.push(section(`*Image tags*\n${r.tags.map(code).join('\n')}`))
   if (r.changelog.trim()) {
     const notes = markdownToMrkdwn(r.changelog)
-    blocks.push(section(excerpt(notes, 25, (hidden) => `_… ${hidden} more line(s)${r.releaseUrl ? ` in the ${link(r.releaseUrl, 'release notes')}` : ''}_`)))
+    const inNotes = r.releaseUrl ? ` in the ${link(r.releaseUrl, 'release notes')}` : ''
+    blocks.push(section(excerpt(notes, 25, (hidden) => `_… ${hidden} more line(s)${inNotes}_`)))
   }
   return blocks
 }
@@ -244,7 +261,8 @@ export function buildMessage(spec: MessageSpec): SlackMessage {
   else if (spec.template === 'security') blocks.push(...securityBlocks(spec))
   else if (spec.template === 'release') blocks.push(...releaseBlocks(spec))
   // Extra key: value lines, ten to a section (Slack's limit per section).
-  for (let i = 0; i < spec.fields.length; i += 10) blocks.push(fieldsSection(spec.fields.slice(i, i + 10).map((f) => ({ label: f.label, value: escapeMrkdwn(f.value) }))) as SectionBlock)
+  for (let i = 0; i < spec.fields.length; i += 10)
+    blocks.push(fieldsSection(spec.fields.slice(i, i + 10).map((f) => ({ label: f.label, value: escapeMrkdwn(f.value) }))) as SectionBlock)
   blocks.push(footer(spec.run))
   return {
     // Shown above the card and used for the notification; mentions only notify from here.
