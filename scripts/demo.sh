@@ -36,8 +36,8 @@ scan() { # scan <name> <dir>: write gitleaks, checkov and trivy reports for <dir
 gate() { # gate <name>: print the verdict; returns sgw's exit status
   local out="$WORK/$1"
   echo "== $1: sgw gate (defaults: critical 0, high 5 with approval, medium 20, low 50)" >&2
-  "$BIN/node24" dist/cli/index.js gate --report "$out/gitleaks.json" --report "$out/checkov.json" --report "$out/trivy.json" \
-    --sarif-out "$out/security.sarif" --json-out "$out/security-summary.json"
+  "$BIN/node24" dist/cli/index.js gate --reports "$out/gitleaks.json" --reports "$out/checkov.json" --reports "$out/trivy.json" \
+    --sarif-output "$out/security.sarif" --json-output "$out/security-summary.json"
 }
 
 bash scripts/plant-secrets.sh "$WORK/insecure-app" >/dev/null

@@ -1,8 +1,7 @@
 // Policy layers (organisation, repository, inputs) and what a change does to its own exceptions.
 import { describe, expect, it } from '@jest/globals'
 import { parsePolicy, resolvePolicy, type PolicyLayer } from '../../actions/lib/policy/policy-file.js'
-import { exceptionChanges } from '../../actions/lib/policy/review.js'
-import { reviewBaseFor } from '../../actions/lib/policy/review.js'
+import { exceptionChanges, reviewBaseFor } from '../../actions/lib/policy/review.js'
 
 const org = parsePolicy(
   ['thresholds: { critical: 0, high: 5, medium: 20, low: 50 }', 'approval-severities: [high]', 'allow-loosening: [max-high, max-medium]'].join('\n'),
@@ -78,6 +77,6 @@ describe('the base of a review', () => {
     ['push', { before: 'x', after: 'y' }, undefined],
     ['schedule', {}, undefined]
   ])('%s', (event, payload, expected) => {
-    expect(reviewBaseFor(event, payload)).toEqual(expected)
+    expect(reviewBaseFor(event, payload as Parameters<typeof reviewBaseFor>[1])).toEqual(expected)
   })
 })

@@ -9,6 +9,8 @@ export interface FlagSpec {
   values: readonly string[]
   /** Flags without a value. */
   switches?: readonly string[]
+  /** Old names still accepted, mapped to the current name. */
+  aliases?: Readonly<Record<string, string>>
 }
 
 export interface ParsedArgs {
@@ -28,13 +30,17 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec, command: stri
       continue
     }
     const eq = arg.indexOf('=')
-    const name = arg.slice(2, eq === -1 ? undefined : eq)
+    const given = arg.slice(2, eq === -1 ? undefined : eq)
+    const name = spec.aliases?.[given] ?? given
     if (spec.switches?.includes(name)) {
       if (eq !== -1) throw new UserError(`sgw ${command}: --${name} takes no value.`)
       switches.add(name)
       continue
     }
-    if (!spec.values.includes(name)) throw new UserError(`sgw ${command}: unknown option --${name}; see \`sgw ${command} --help\`.`)
+    if (!spec.values.includes(name)) {
+      const near = closest(name, [...spec.values, ...(spec.switches ?? [])])
+      throw new UserError(`sgw ${command}: unknown option --${name}${near ? `; did you mean --${near}?` : ''} See \`sgw ${command} --help\`.`)
+    }
     let value: string
     if (eq !== -1) value = arg.slice(eq + 1)
     else {
@@ -47,4 +53,25 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec, command: stri
     values.set(name, list)
   }
   return { values, switches, positional }
+}
+
+/** The known name nearest to a mistyped one (edit distance at most 2, or a prefix), if any. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Infinity
+  for (const candidate of known) {
+    const d = candidate.startsWith(name) || name.startsWith(candidate) ? 1 : editDistance(name, candidate)
+    if (d < bestDistance) [best, bestDistance] = [candidate, d]
+  }
+  return bestDistance <= 2 ? best : undefined
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    previous = row
+  }
+  return previous[b.length]
 }

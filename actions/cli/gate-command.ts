@@ -13,15 +13,15 @@ import { resolveTrustedPolicy, trustedGateConfig } from '../lib/gate/trusted-pol
 import { runnerEvent } from '../lib/action/event.js'
 import { parseArgs } from './args.js'
 
-export const GATE_HELP = `Usage: sgw gate --report FILE [--report FILE ...] [options]
+export const GATE_HELP = `Usage: sgw gate --reports FILE [--reports FILE ...] [options]
 
 Reads trivy JSON, gitleaks JSON, checkov JSON or SARIF 2.1.0 reports and judges them against
 per-severity thresholds, as actions/severity-gate does in CI. A report that says part of the
 input was not scanned fails the gate unless --allow-incomplete-scan true.
 
-  --report FILE              a report file or glob (repeatable)
+  --reports FILE             a report file or glob (repeatable; also --report)
   --format F                 auto (default), trivy, gitleaks, checkov, sarif
-  --max-critical N|none      default 0
+  --max-critical N|none      default 0 (none or -1: no limit)
   --max-high N|none          default 5
   --max-medium N|none        default 20
   --max-low N|none           default 50
@@ -42,43 +42,47 @@ input was not scanned fails the gate unless --allow-incomplete-scan true.
                              comments makes a pass needs-approval
   --suppression-review auto|off  on a runner, review pull requests against their base (default auto)
   --expiry-warning-days N    announce exceptions ending within N days (default 14)
-  --write-baseline FILE      record the current findings' fingerprints as a baseline
-  --sarif-out FILE           write the merged SARIF
-  --json-out FILE            write the consolidated JSON report (security-summary.json)
+  --write-baseline FILE      record the current findings' fingerprints as a baseline (exit 0
+                             once written: recording is not judging)
+  --sarif-output FILE        write the merged SARIF (also --sarif-out)
+  --json-output FILE         write the consolidated JSON report, security-summary.json (also
+                             --json-out)
   --output text|json|markdown  what to print on stdout (default text)
 
 Exit status: 0 pass or needs-approval, 1 fail, 2 usage or input error.
 `
 
-const VALUE_FLAGS = ['report', 'base', 'write-baseline', 'sarif-out', 'json-out', 'output', ...Object.values(GateInput).filter((n) => n !== GateInput.Reports)] as const
+const VALUE_FLAGS = [GateInput.Reports, 'base', 'write-baseline', 'sarif-output', 'json-output', 'output', ...Object.values(GateInput).filter((n) => n !== GateInput.Reports)] as const
+/** The flags' earlier names, still accepted. */
+const ALIASES = { report: GateInput.Reports, 'sarif-out': 'sarif-output', 'json-out': 'json-output' }
 
 export async function gateCommand(argv: readonly string[], out: (text: string) => void): Promise<number> {
-  const args = parseArgs(argv, { values: VALUE_FLAGS, repeatable: ['report'], switches: ['help'] }, 'gate')
+  const args = parseArgs(argv, { values: VALUE_FLAGS, repeatable: [GateInput.Reports], switches: ['help'], aliases: ALIASES }, 'gate')
   if (args.switches.has('help')) {
     out(GATE_HELP)
     return 0
   }
-  if (args.positional.length) throw new UserError(`sgw gate: unexpected argument "${args.positional[0]}"; reports are given with --report FILE.`)
+  if (args.positional.length) throw new UserError(`sgw gate: unexpected argument "${args.positional[0]}"; reports are given with --reports FILE.`)
   const one = (name: string) => args.values.get(name)?.[0]
   const trusted = await resolveTrustedPolicy(readGateSettings(one), { cwd: process.cwd(), ...runnerEvent(), base: one('base') })
   const settings = trusted.settings
   const output = parseChoice('output', one('output'), ['text', 'json', 'markdown'] as const, 'text')
-  const patterns = args.values.get('report') ?? []
-  if (patterns.length === 0) throw new UserError('sgw gate: give at least one --report FILE.')
+  const patterns = args.values.get(GateInput.Reports) ?? []
+  if (patterns.length === 0) throw new UserError('sgw gate: give at least one --reports FILE.')
   const now = new Date()
-  const reports = await resolveReportPaths(patterns, '--report')
+  const reports = await resolveReportPaths(patterns, '--reports')
   const outcome = runGate({ ...settings, ...trustedGateConfig(trusted), reports, now })
 
   const baselineOut = one('write-baseline')
   if (baselineOut) writeBaseline(baselineOut, outcome.all, now)
-  const sarifOut = one('sarif-out')
+  const sarifOut = one('sarif-output')
   const sarifNotes: string[] = []
   if (sarifOut) {
     const sarif = buildSarif(outcome.all, outcome.tools)
     writeFileSync(sarifOut, sarif.json)
     sarifNotes.push(...sarif.notes)
   }
-  const jsonOut = one('json-out')
+  const jsonOut = one('json-output')
   if (jsonOut) {
     const inputs = Object.fromEntries([...args.values].map(([k, v]) => [k, v.join(',')]))
     writeFileSync(jsonOut, securitySummaryJson(outcome, { policy: settings.policy, inputs, now }))
@@ -86,5 +90,7 @@ export async function gateCommand(argv: readonly string[], out: (text: string) =
   if (output === 'json') out(`${JSON.stringify(gateJson(outcome))}\n`)
   else if (output === 'markdown') out(summaryMarkdown(outcome, { policy: settings.policy, sarifNotes }))
   else out(gateText(outcome, settings.policy))
+  // Writing a baseline records the findings as known; judging them is the next run's job.
+  if (baselineOut) return 0
   return outcome.result === 'fail' ? 1 : 0
 }

@@ -109,7 +109,7 @@ export async function publishGate(outcome: GateOutcome, ctx: PublishContext): Pr
 }
 
 function reproduceCommand(outcome: GateOutcome, settings: GateSettings): string {
-  const reports = outcome.reports.map((r) => `--report ${r.path}`).join(' ')
+  const reports = outcome.reports.map((r) => `--reports ${r.path}`).join(' ')
   const t = settings.policy.thresholds
   const flags = (['critical', 'high', 'medium', 'low'] as const).map((s) => `--max-${s} ${t[s] ?? 'none'}`).join(' ')
   return `npx sgw gate ${reports} ${flags}`

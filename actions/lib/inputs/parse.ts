@@ -19,12 +19,13 @@ export function parseList(raw: string | undefined): string[] {
     .filter((s) => s !== '')
 }
 
-/** A whole number >= 0, or `none` (no limit, returned as null). */
+/** A whole number >= 0, or `none` or `-1` (no limit, returned as null: the reusable workflows'
+ * number inputs spell it -1). */
 export function parseThreshold(name: string, raw: string | undefined, fallback: number | null): number | null {
   const value = (raw ?? '').trim().toLowerCase()
   if (value === '') return fallback
-  if (value === 'none') return null
-  if (!/^\d+$/.test(value)) throw new UserError(`Input "${name}" must be a whole number (0 or more) or "none", got "${raw?.trim()}".`)
+  if (value === 'none' || value === '-1') return null
+  if (!/^\d+$/.test(value)) throw new UserError(`Input "${name}" must be a whole number (0 or more), or "none" or -1 for no limit, got "${raw?.trim()}".`)
   return Number(value)
 }
 
