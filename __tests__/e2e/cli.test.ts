@@ -1,10 +1,11 @@
 // sgw gate from dist/cli under Node 24: the documented JSON shape, exit codes and error lines.
 import { describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../helpers/run-action.js'
-import { fixture } from '../helpers/tools.js'
+import { fixture, node24, REPO_ROOT } from '../helpers/tools.js'
 
 const vulns = fixture('reports', 'trivy-fs-vulns.json')
 const all = fixture('reports', 'trivy-fs-all.json')
@@ -103,6 +104,23 @@ describe('sgw gate', () => {
     expect(readFileSync(join(d, 'old.sarif'), 'utf8')).toBe(readFileSync(join(d, 'out.sarif'), 'utf8'))
   })
 
+  it('with a glob, standard output carries only the JSON document', async () => {
+    const r = await runCli(['gate', '--reports', fixture('reports', 'trivy-fs-v*.json'), '--output', 'json'])
+    expect(r.stdout.startsWith('{')).toBe(true)
+    expect(JSON.parse(r.stdout).reports.map((x: { path: string }) => x.path)).toEqual([vulns])
+  })
+
+  it('a reader that closes the pipe early ends the command quietly', async () => {
+    // The read end is closed before sgw writes a byte, so its first write meets EPIPE.
+    const child = spawn(node24(), [join(REPO_ROOT, 'dist', 'cli', 'index.js'), 'gate', '--reports', all, '--output', 'markdown'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(1)
+  })
+
   it('none and -1 both mean no limit, as in the reusable workflows', async () => {
     const [a, b] = await Promise.all(['none', '-1'].map((v) => runCli(['gate', '--reports', vulns, '--max-critical', v, '--output', 'json'])))
     expect(JSON.parse(a.stdout).result).toBe('needs-approval')
@@ -144,7 +162,7 @@ describe('sgw gate', () => {
   })
 
   it('--help and --version', async () => {
-    expect((await runCli(['gate', '--help'])).stdout).toContain('Usage: sgw gate --report FILE')
+    expect((await runCli(['gate', '--help'])).stdout).toContain('Usage: sgw gate --reports FILE')
     const pkg = JSON.parse(readFileSync(fixture('..', '..', 'package.json'), 'utf8'))
     expect((await runCli(['--version'])).stdout.trim()).toBe(`sgw ${pkg.version}`)
   })

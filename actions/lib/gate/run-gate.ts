@@ -80,9 +80,13 @@ export interface GateOutcome {
   all: Finding[]
 }
 
-const GLOB_MAGIC = /[*?[\]{}!]/
+const GLOB_MAGIC = /[*?[\]{}]/
 
-/** Expand paths and globs; a pattern that matches no file is an error, never "no findings". */
+/**
+ * Expand paths and globs (`*`, `**`, `?`, `[...]`, `{a,b}`); a pattern that matches no file is an
+ * error, never "no findings". Gives the files in order, without repeats. Node's own glob (22 and
+ * later; the actions run on 24) prints nothing, so the CLI's standard output stays the document.
+ */
 export async function resolveReportPaths(patterns: readonly string[], inputName = 'reports'): Promise<string[]> {
   if (patterns.length === 0) throw new UserError(`Input "${inputName}" is empty: give one or more report paths or globs.`)
   const out: string[] = []
@@ -91,14 +95,19 @@ export async function resolveReportPaths(patterns: readonly string[], inputName 
       out.push(pattern)
       continue
     }
-    // Loaded only for patterns: most runs name files, and the module costs start-up time.
-    const glob = await import('@actions/glob')
-    const globber = await glob.create(pattern, { matchDirectories: false, followSymbolicLinks: true })
-    const found = (await globber.glob()).sort()
+    const found = await expandGlob(pattern, inputName)
     if (found.length === 0) throw new UserError(`No report file matches "${pattern}" (input "${inputName}"); check that the scanner step ran and wrote it.`)
     out.push(...found)
   }
   return [...new Set(out)]
+}
+
+async function expandGlob(pattern: string, inputName: string): Promise<string[]> {
+  const fs = await import('node:fs/promises')
+  if (typeof fs.glob !== 'function') throw new UserError(`Input "${inputName}": "${pattern}" is a glob, which needs Node 22 or later (this is ${process.version}); name the files instead.`)
+  const files: string[] = []
+  for await (const entry of fs.glob(pattern)) if ((await fs.stat(entry)).isFile()) files.push(entry)
+  return files.sort()
 }
 
 export function runGate(config: GateConfig): GateOutcome {
