@@ -63,10 +63,12 @@ describe('severity-gate action (dist, Node 24)', () => {
     copyFileSync(vulns, join(cwd, 'reports', 'a.json'))
     writeFileSync(
       join(cwd, '.security-exceptions.yml'),
-      ['exceptions:', '  - id: CVE-2021-44906', '    package: minimist', "    owner: '@acme/web'", '    reason: build-time only', '    expires: 2999-01-01', '  - id: CVE-2020-14343', "    owner: '@acme/web'", '    reason: old acceptance', '    expires: 2020-01-01', ''].join('\n')
+      ['exceptions:', '  - id: CVE-2021-44906', '    package: minimist', "    owner: '@acme/web'", '    reason: build-time only', '    expires: 2999-01-01', '  - id: CVE-2020-14343', "    owner: '@acme/web'", '    reason: old acceptance', '    expires: 2020-01-01', '  - id: CVE-1999-0001', "    owner: '@acme/web'", '    reason: a typo', '    expires: 2999-01-01', ''].join('\n')
     )
     const run = await runAction('severity-gate', { cwd, inputs: { reports: 'reports/*.json' } })
     expect(run.outputs.critical).toBe('1')
+    // An exception that matches nothing is named: stale, or mistyped.
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: 'warning', message: 'Exception CVE-1999-0001 matched no finding: remove it, or check its id and scope.' }))
     expect(run.summary).toContain('### Exceptions (.security-exceptions.yml)')
     expect(run.summary).toContain('**expired 2020-01-01**')
     expect(run.summary).toMatch(/1 exception\(s\) expired and no longer suppress anything/)
@@ -75,7 +77,7 @@ describe('severity-gate action (dist, Node 24)', () => {
   it.each([
     ['a report that does not exist', { reports: 'missing.json' }, /missing\.json: report not found/],
     ['a glob that matches nothing', { reports: 'nothing/*.json' }, /No report file matches "nothing\/\*\.json"/],
-    ['a bad threshold', { reports: 'x.json', 'max-high': 'lots' }, /Input "max-high" must be a whole number \(0 or more\) or "none", got "lots"/],
+    ['a bad threshold', { reports: 'x.json', 'max-high': 'lots' }, /Input "max-high" must be a whole number \(0 or more\), or "none" or -1 for no limit, got "lots"/],
     ['a bad boolean', { reports: 'x.json', 'new-only': 'yes' }, /Input "new-only" must be true or false/],
     ['an exceptions file without reasons', { reports: 'x.json', exceptions: 'exc.yml' }, /exc\.yml: exception 1 \(CVE-1\) needs a "reason"/]
   ])('%s fails closed with one clear line and no stack', async (_name, inputs, message) => {

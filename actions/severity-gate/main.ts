@@ -22,7 +22,7 @@ export async function runSeverityGate(): Promise<void> {
         return result
       })
       const inputs = Object.fromEntries(Object.values(GateInput).map((name) => [name, core.getInput(name)]))
-      await publishGate(outcome, { settings, publish, inputs, now })
+      await publishGate(outcome, { settings, publish, inputs, now, warnUnusedExceptions: true })
       const line = `Security gate: ${outcome.result} (critical ${outcome.counts.critical}, high ${outcome.counts.high}, medium ${outcome.counts.medium}, low ${outcome.counts.low})`
       if (outcome.result === 'fail') {
         core.setFailed(`${line}: ${failureReason(outcome)}. See the job summary.`)

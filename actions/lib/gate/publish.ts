@@ -61,6 +61,8 @@ export interface PublishContext {
   title?: string
   /** Distinguishes this gate's PR comment from others in the same workflow. */
   commentKey?: string
+  /** Warn about exceptions that matched no finding (the gate over every report). */
+  warnUnusedExceptions?: boolean
   now: Date
 }
 
@@ -104,6 +106,9 @@ export async function publishGate(outcome: GateOutcome, ctx: PublishContext): Pr
   if (outcome.incomplete.length && !outcome.failedIncomplete) {
     core.warning(`Incomplete scan accepted (allow-incomplete-scan: true): ${outcome.incomplete.length} part(s) of the input were not scanned; the job summary lists them.`)
   }
+  // Exceptions that matched nothing are named where every tool's findings meet (the gate over all
+  // reports); a scanner action sees one tool's findings and would flag the others' exceptions.
+  if (ctx.warnUnusedExceptions) for (const n of outcome.notes) if (/^Exception .* matched no finding/.test(n)) core.warning(n)
   if (ctx.publish.annotations) annotate(outcome.counted)
   if (ctx.publish.commentOnPr) await commentOnPr(markdown, ctx)
 }

@@ -164,7 +164,7 @@ export function runGate(config: GateConfig): GateOutcome {
     exceptionUses: uses,
     baselineFile: config.baseline,
     unmapped: [...unmapped].sort(),
-    notes,
+    notes: [...notes, ...unusedExceptionNotes(uses)],
     incomplete,
     failedIncomplete,
     suppressionChanges: changes,
@@ -181,4 +181,11 @@ export function failureReason(outcome: GateOutcome): string {
   const parts = outcome.breaches.map((b) => `${b.count} ${b.severity} > ${b.max}`)
   if (outcome.failedIncomplete) parts.push(`incomplete scan (${outcome.incomplete.length} part(s) not scanned; allow-incomplete-scan is false)`)
   return parts.join(', ')
+}
+
+/** An active exception that matched no finding: stale (the finding was fixed) or mistyped. */
+function unusedExceptionNotes(uses: readonly ExceptionUse[]): string[] {
+  return uses
+    .filter((u) => !u.expired && u.matched === 0)
+    .map((u) => `Exception ${u.entry.ruleId}${u.entry.package ? ` (package ${u.entry.package})` : ''}${u.entry.path ? ` (path ${u.entry.path})` : ''} matched no finding: remove it, or check its id and scope.`)
 }
