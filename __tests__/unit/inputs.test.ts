@@ -10,14 +10,16 @@ describe('input parsing', () => {
     ['12', 7, 12],
     ['none', 7, null],
     ['NONE', 7, null],
-    [' 3 ', 7, 3]
+    [' 3 ', 7, 3],
+    // The reusable workflows' number inputs spell "no limit" -1.
+    ['-1', 7, null]
   ] as [string, number, number | null][])('threshold %j', (raw, fallback, expected) => {
     expect(parseThreshold('max-high', raw, fallback)).toBe(expected)
   })
 
-  it.each(['-1', '1.5', 'five', '1e3', '0x10', 'unlimited'])('threshold %j is refused with the input named', (raw) => {
+  it.each(['-2', '1.5', 'five', '1e3', '0x10', 'unlimited'])('threshold %j is refused with the input named', (raw) => {
     expect(() => parseThreshold('max-high', raw, 5)).toThrow(UserError)
-    expect(() => parseThreshold('max-high', raw, 5)).toThrow(/"max-high" must be a whole number .* or "none"/)
+    expect(() => parseThreshold('max-high', raw, 5)).toThrow(/"max-high" must be a whole number .* or "none" or -1 for no limit/)
   })
 
   it('booleans are true or false only', () => {

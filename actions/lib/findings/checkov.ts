@@ -89,6 +89,9 @@ function unparsedFiles(fw: Record<string, unknown>, results: Record<string, unkn
 }
 
 function severityOf(check: Record<string, unknown>, id: string, framework: string, options: ParseOptions, unmapped: Set<string>, path: string): Severity {
+  // NONE is checkov's DEFAULT_SEVERITY, "a score of 0.0", which it gives a package vulnerability
+  // whose severity it does not know (checkov/common/sca/output.py): unrated, never harmless.
+  if (check.severity === 'NONE') return 'unknown'
   if (check.severity !== null && check.severity !== undefined) {
     const given = severityFromName(check.severity)
     if (!given) throw reportError(path, `checkov report: ${id} has unknown severity ${JSON.stringify(check.severity)}.`)

@@ -10,8 +10,11 @@ export function parseGitleaks(doc: unknown[], path: string, options: ParseOption
     const leak = doc[i]
     if (!isObject(leak)) throw reportError(path, `gitleaks report: entry ${i} is not an object.`)
     const rule = str(leak.RuleID)
+    // Every v8 leak has a File key; `gitleaks stdin` (8.15 and later) leaves it "", having no file.
+    if (!rule || typeof leak.File !== 'string') {
+      throw reportError(path, `gitleaks report: entry ${i} lacks RuleID or File; is this a gitleaks v8 JSON report?`)
+    }
     const file = str(leak.File)
-    if (!rule || file === undefined) throw reportError(path, `gitleaks report: entry ${i} lacks RuleID or File; is this a gitleaks v8 JSON report?`)
     const line = lineOf(leak.StartLine)
     const commit = str(leak.Commit)
     findings.push({

@@ -27,7 +27,14 @@ const KINDS = new Set(['fail', 'open', ...NOT_PROBLEMS])
 export const NO_RULE_ID = '(no rule)'
 
 export function isSarif(doc: Record<string, unknown>): boolean {
-  return Array.isArray(doc.runs) && (typeof doc.version === 'string' || (typeof doc.$schema === 'string' && /sarif/i.test(doc.$schema)))
+  // `runs: null` is SARIF too: the producer says it failed (§3.13.4), and the log is refused as such.
+  const runs = Array.isArray(doc.runs) || doc.runs === null
+  return runs && (typeof doc.version === 'string' || (typeof doc.$schema === 'string' && /sarif/i.test(doc.$schema)))
+}
+
+/** An index as SARIF writes it: -1 (the schema's default for every index) means "not given". */
+function indexOf(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined
 }
 
 type Obj = Record<string, unknown>
@@ -188,7 +195,8 @@ function readInvocations(run: Obj, ctx: RunContext, toolName: string): string[] 
     const overrides = Array.isArray(inv.ruleConfigurationOverrides) ? inv.ruleConfigurationOverrides : []
     for (const o of overrides) {
       if (!isObject(o) || !isObject(o.descriptor) || !isObject(o.configuration) || o.configuration.level === undefined) continue
-      const id = str(o.descriptor.id) ?? (typeof o.descriptor.index === 'number' ? str(ctx.components[0].byIndex[o.descriptor.index]?.id) : undefined)
+      const at = indexOf(o.descriptor.index)
+      const id = str(o.descriptor.id) ?? (at !== undefined ? str(ctx.components[0].byIndex[at]?.id) : undefined)
       if (id) ctx.overrides.set(id, o.configuration.level)
     }
   }
@@ -199,8 +207,8 @@ function readInvocations(run: Obj, ctx: RunContext, toolName: string): string[] 
 function ruleOf(result: Obj, ctx: RunContext, i: number): { rule?: Obj; ruleId: string } {
   const ref = isObject(result.rule) ? result.rule : undefined
   const comp = componentOf(ref?.toolComponent, ctx) ?? ctx.components[0]
-  const index = typeof result.ruleIndex === 'number' ? result.ruleIndex : typeof ref?.index === 'number' ? ref.index : undefined
-  const indexed = index !== undefined && index >= 0 ? comp.byIndex[index] : undefined
+  const index = indexOf(result.ruleIndex) ?? indexOf(ref?.index)
+  const indexed = index !== undefined ? comp.byIndex[index] : undefined
   const ruleId = str(result.ruleId) ?? str(ref?.id) ?? (indexed ? str(indexed.id) : undefined)
   if (!ruleId) {
     if (index !== undefined && !indexed) throw reportError(ctx.path, `SARIF runs[${ctx.r}].results[${i}] names rule index ${index}, which the tool's rules do not have.`)
@@ -213,7 +221,8 @@ function ruleOf(result: Obj, ctx: RunContext, i: number): { rule?: Obj; ruleId: 
 
 function componentOf(ref: unknown, ctx: RunContext): Component | undefined {
   if (!isObject(ref)) return undefined
-  if (typeof ref.index === 'number') return ctx.components[ref.index + 1]
+  const index = indexOf(ref.index)
+  if (index !== undefined) return ctx.components[index + 1]
   const name = str(ref.name)
   return name ? ctx.components.find((c) => c.name === name) : undefined
 }
@@ -226,9 +235,10 @@ function findRule(comp: Component, ruleId: string): Obj | undefined {
   }
 }
 
-/** A suppression counts unless its status says it was rejected or is still under review. */
+/** A suppression counts unless its status says it was rejected or is still under review. Absent or
+ * null, there is no suppression information: not suppressed (§3.27.23). */
 function isSuppressed(result: Obj, path: string, r: number, i: number): boolean {
-  if (result.suppressions === undefined) return false
+  if (result.suppressions === undefined || result.suppressions === null) return false
   if (!Array.isArray(result.suppressions)) throw reportError(path, `SARIF runs[${r}].results[${i}].suppressions is not an array.`)
   return result.suppressions.some((s) => !isObject(s) || (s.status !== 'rejected' && s.status !== 'underReview'))
 }
@@ -309,8 +319,9 @@ function firstLocation(result: Obj, ctx: RunContext): { file?: string; line?: nu
   const artifact = isObject(physical.artifactLocation) ? physical.artifactLocation : {}
   const region = isObject(physical.region) ? physical.region : {}
   let uri = str(artifact.uri)
-  if (!uri && typeof artifact.index === 'number') {
-    const listed = ctx.artifacts[artifact.index]
+  const at = indexOf(artifact.index)
+  if (!uri && at !== undefined) {
+    const listed = ctx.artifacts[at]
     const location = isObject(listed) && isObject(listed.location) ? listed.location : undefined
     uri = location ? str(location.uri) : undefined
   }

@@ -35,6 +35,7 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
   const results = 'Results' in doc ? doc.Results : []
   if (!Array.isArray(results)) throw reportError(path, 'trivy report: "Results" is not an array.')
   const findings: Finding[] = []
+  const notes: string[] = []
   let suppressed = 0
   const artifact = str(doc.ArtifactName)
   for (let r = 0; r < results.length; r++) {
@@ -53,7 +54,8 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
     }
     refuseUnknownLists(result, r, path)
     const misconfigs = listOf(result.Misconfigurations, `${where}.Misconfigurations`, path)
-    checkMisconfSummary(result.MisconfSummary, misconfigs, r, path)
+    const uncounted = checkMisconfSummary(result.MisconfSummary, misconfigs, r, path)
+    if (uncounted) notes.push(uncounted)
     for (let i = 0; i < misconfigs.length; i++) {
       const m = misconfigs[i]
       if (m.Status !== 'FAIL') {
@@ -103,7 +105,9 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
     suppressed += Array.isArray(result.ModifiedFindings) ? result.ModifiedFindings.length : 0
     suppressed += Array.isArray(result.ExperimentalModifiedFindings) ? result.ExperimentalModifiedFindings.length : 0
   }
-  const notes = suppressed > 0 ? [`trivy: ${suppressed} finding(s) suppressed by trivy's own ignore rules (--show-suppressed) were not counted.`] : []
+  if (suppressed > 0) {
+    notes.push(`trivy: ${suppressed} finding(s) suppressed by trivy's own ignore rules (--show-suppressed) were not counted.`)
+  }
   return { format: 'trivy', tool: 'trivy', findings, unmapped: [], notes, incomplete: [] }
 }
 
@@ -141,13 +145,24 @@ function refuseUnknownLists(result: Record<string, unknown>, r: number, path: st
   }
 }
 
-/** trivy counts a Result's failed checks in MisconfSummary after its own filters; more failures
- * there than FAIL entries listed means findings are missing from the report. */
-function checkMisconfSummary(summary: unknown, misconfigs: Record<string, unknown>[], r: number, path: string): void {
+/**
+ * trivy counts a Result's failed checks in MisconfSummary as it keeps them; more failures there than
+ * FAIL entries listed means findings are missing from the report, and it is refused. Except in the
+ * summary trivy wrote up to 0.56 (with `Exceptions`): trivy 0.20 to 0.49 apply --ignore-policy after
+ * counting and leave Failures as it was (applyPolicy in pkg/result, until 0.50), so there the
+ * checks the user's policy dropped are still counted. That is the user's exception, not a loss:
+ * the report is read, with a note.
+ */
+function checkMisconfSummary(summary: unknown, misconfigs: Record<string, unknown>[], r: number, path: string): string | undefined {
   const failures = isObject(summary) ? num(summary.Failures) : undefined
-  if (failures === undefined) return
+  if (failures === undefined) return undefined
   const listed = misconfigs.filter((m) => m.Status === 'FAIL').length
-  if (failures > listed) throw reportError(path, `trivy report: Results[${r}].MisconfSummary counts ${failures} failed check(s) but ${listed} are listed; the report is incomplete.`)
+  if (failures <= listed) return undefined
+  const counts = `Results[${r}].MisconfSummary counts ${failures} failed check(s) but ${listed} are listed`
+  if (isObject(summary) && 'Exceptions' in summary) {
+    return `trivy: ${counts}; trivy before 0.50 counts there the checks its --ignore-policy dropped, which were not counted.`
+  }
+  throw reportError(path, `trivy report: ${counts}; the report is incomplete.`)
 }
 
 /**
