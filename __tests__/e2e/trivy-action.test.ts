@@ -152,6 +152,16 @@ describe('trivy action (dist, Node 24, real trivy)', () => {
       expect(gate.outputs).toMatchObject({ result: 'fail', unknown: '2', info: '0' })
     })
 
+    it('a finding hidden by an ignore file of trivy stays visible as suppressed (--show-suppressed)', async () => {
+      mkdirSync(join(work, 'ignored'), { recursive: true })
+      writeFileSync(join(work, 'ignored', 'main.tf'), ['resource "aws_security_group" "web" {', '  name = "web"', '  description = "web"', '  egress {', '    description = "out"',
+        '    from_port = 0', '    to_port = 0', '    protocol = "-1"', '    cidr_blocks = ["0.0.0.0/0"]', '  }', '}', ''].join('\n'))
+      writeFileSync(join(work, 'ignored', '.trivyignore'), 'AVD-AWS-0104\n')
+      const run = await trivy({ path: 'ignored', scanners: 'misconfig', trivyignore: 'ignored/.trivyignore' })
+      expect(run.outputs.critical).toBe('0')
+      expect(run.summary).toContain('trivy: AWS-0104 (misconfiguration, main.tf) ignored by ignored/.trivyignore.')
+    })
+
     it('files trivy cannot parse: its report looks clean, its log does not; the gate fails closed naming them', async () => {
       const run = await trivy({ path: 'edge-cases/unparsable-iac', 'scan-type': 'config' })
       expect(run.outputs).toMatchObject({ result: 'fail', critical: '0' })

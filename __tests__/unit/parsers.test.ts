@@ -94,7 +94,22 @@ describe('trivy', () => {
   it('lists of inventory and of findings trivy itself suppressed are not findings; the suppressed are noted', () => {
     const report = parse(trivyDoc([{ Target: 'x', Class: 'lang-pkgs', Packages: [{ Name: 'a' }], ModifiedFindings: [{ Type: 'vulnerability', Status: 'ignored' }] }]))
     expect(report.findings).toEqual([])
-    expect(report.notes).toEqual([expect.stringMatching(/1 finding\(s\) suppressed by trivy's own ignore rules/)])
+    expect(report.notes).toEqual([expect.stringMatching(/1 finding\(s\) suppressed by trivy's own ignore rules/), "trivy: a finding (vulnerability, x) ignored by trivy's ignore rules."])
+  })
+
+  it('each finding trivy suppressed stays visible, with the rule that hid it (trivy --show-suppressed)', () => {
+    const modified = { Type: 'misconfiguration', Status: 'ignored', Source: '.trivyignore', Finding: { ID: 'AWS-0104', Severity: 'CRITICAL' } }
+    const report = parse(trivyDoc([{ Target: 'main.tf', Class: 'config', ExperimentalModifiedFindings: [modified] }]))
+    expect(report.notes).toContain('trivy: AWS-0104 (misconfiguration, main.tf) ignored by .trivyignore.')
+    expect(report.findings).toEqual([])
+  })
+
+  it('checkov: skipped checks are listed as suppressed with their reason', () => {
+    const doc = { check_type: 'terraform', results: { failed_checks: [], skipped_checks: [{ check_id: 'CKV_AWS_382', resource: 'aws_security_group.web', file_path: '/main.tf', suppress_comment: 'egress through the NAT' }] } }
+    expect(parse(doc).notes).toEqual([
+      'checkov: 1 terraform check(s) skipped (suppressed) were not counted.',
+      'checkov: CKV_AWS_382 skipped on aws_security_group.web (main.tf): egress through the NAT.'
+    ])
   })
 
   it('a line 0 is trivy\'s "no line", not line 0', () => {

@@ -117,6 +117,9 @@ function baseArgs(config: TrivyConfig, report: string): string[] {
   if (config.scanners.length) args.push('--scanners', config.scanners.join(','))
   if (config.ignoreUnfixed) args.push('--ignore-unfixed')
   if (config.ignoreFile) args.push('--ignorefile', config.ignoreFile)
+  // What trivy's own ignore rules hid stays visible as suppressed (ExperimentalModifiedFindings);
+  // `trivy config` has no such flag.
+  if (config.scanType !== 'config') args.push('--show-suppressed')
   if (config.skipDirs.length) args.push('--skip-dirs', config.skipDirs.join(','))
   if (config.dbRepositories.length) args.push('--db-repository', config.dbRepositories.join(','))
   if (config.javaDbRepositories.length) args.push('--java-db-repository', config.javaDbRepositories.join(','))

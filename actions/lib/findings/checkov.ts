@@ -44,6 +44,7 @@ export function parseCheckov(doc: unknown, path: string, options: ParseOptions):
     const failed = 'failed_checks' in results ? results.failed_checks : []
     if (!Array.isArray(failed)) throw reportError(path, `checkov report: ${String(fw.check_type)}.results.failed_checks is not an array.`)
     incomplete.push(...unparsedFiles(fw, results))
+    notes.push(...skippedChecks(fw, results))
     const summaryFailed = isObject(fw.summary) ? fw.summary.failed : undefined
     if (typeof summaryFailed === 'number' && summaryFailed > failed.length) {
       throw reportError(path, `checkov report: ${String(fw.check_type)} summary counts ${summaryFailed} failed check(s) but lists ${failed.length}; the report is incomplete.`)
@@ -86,6 +87,20 @@ function unparsedFiles(fw: Record<string, unknown>, results: Record<string, unkn
   const out = named.map((file) => `checkov could not parse ${file ?? 'a file'} (${framework}); it was not checked.`)
   if (counted > listed.length) out.push(`checkov could not parse ${counted - listed.length} more ${framework} file(s), not named in the report (checkov ran with --quiet); checkov's log names them.`)
   return out
+}
+
+/** Checks checkov skipped (a `checkov:skip=` comment, --skip-check, a config file): listed as
+ * suppressed with the reason given, so that a suppression stays visible. */
+function skippedChecks(fw: Record<string, unknown>, results: Record<string, unknown>): string[] {
+  const skipped = Array.isArray(results.skipped_checks) ? results.skipped_checks.filter(isObject) : []
+  if (skipped.length === 0) return []
+  const shown = skipped.slice(0, 20).map((c) => {
+    const file = normalisePath(str(c.repo_file_path) ?? str(c.file_path))
+    const why = str(c.suppress_comment)
+    return `checkov: ${str(c.check_id) ?? 'a check'} skipped on ${str(c.resource) ?? file ?? 'a resource'}${file ? ` (${file})` : ''}${why ? `: ${why}` : ''}.`
+  })
+  const more = skipped.length > shown.length ? [`checkov: … and ${skipped.length - shown.length} more skipped check(s) (${String(fw.check_type)}).`] : []
+  return [`checkov: ${skipped.length} ${String(fw.check_type)} check(s) skipped (suppressed) were not counted.`, ...shown, ...more]
 }
 
 function severityOf(check: Record<string, unknown>, id: string, framework: string, options: ParseOptions, unmapped: Set<string>, path: string): Severity {

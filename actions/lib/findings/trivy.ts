@@ -37,6 +37,7 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
   const findings: Finding[] = []
   const notes: string[] = []
   let suppressed = 0
+  const shownSuppressed: string[] = []
   const artifact = str(doc.ArtifactName)
   for (let r = 0; r < results.length; r++) {
     const result = results[r]
@@ -102,13 +103,31 @@ export function parseTrivy(doc: Record<string, unknown>, path: string): ParsedRe
     }
     const licences = listOf(result.Licenses, `${where}.Licenses`, path)
     for (let i = 0; i < licences.length; i++) findings.push(licenceFinding(licences[i], target, `${where}.Licenses[${i}]`, path))
-    suppressed += Array.isArray(result.ModifiedFindings) ? result.ModifiedFindings.length : 0
-    suppressed += Array.isArray(result.ExperimentalModifiedFindings) ? result.ExperimentalModifiedFindings.length : 0
+    for (const key of ['ModifiedFindings', 'ExperimentalModifiedFindings']) {
+      const list = result[key]
+      if (!Array.isArray(list)) continue
+      suppressed += list.length
+      for (const m of list) if (shownSuppressed.length < MAX_SHOWN_SUPPRESSED) shownSuppressed.push(describeSuppressed(m, target))
+    }
   }
   if (suppressed > 0) {
     notes.push(`trivy: ${suppressed} finding(s) suppressed by trivy's own ignore rules (--show-suppressed) were not counted.`)
+    // Visible as suppressed, with the rule that hid each: a suppression is a decision someone made.
+    notes.push(...shownSuppressed)
+    if (suppressed > shownSuppressed.length) notes.push(`trivy: … and ${suppressed - shownSuppressed.length} more suppressed finding(s).`)
   }
   return { format: 'trivy', tool: 'trivy', findings, unmapped: [], notes, incomplete: [] }
+}
+
+const MAX_SHOWN_SUPPRESSED = 20
+
+/** One line for a finding trivy suppressed (types.ModifiedFinding: Type, Status, Source, Finding). */
+function describeSuppressed(m: unknown, target: string): string {
+  const entry = isObject(m) ? m : {}
+  const f = isObject(entry.Finding) ? entry.Finding : {}
+  const id = str(f.VulnerabilityID) ?? str(f.ID) ?? str(f.RuleID) ?? str(f.Name) ?? 'a finding'
+  const where = str(f.PkgName) ? `${str(f.PkgName)} in ${target}` : target
+  return `trivy: ${id} (${str(entry.Type) ?? 'finding'}, ${where}) ${str(entry.Status) ?? 'suppressed'} by ${str(entry.Source) ?? "trivy's ignore rules"}.`
 }
 
 /**
