@@ -46,16 +46,18 @@ describe('kube-deploy, strategy blue-green', () => {
     expect(replicas(ns, 'web-green')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.1.0' })
   }, 120_000)
 
-  it('a broken idle colour never gets traffic: the Service stays, the idle colour is scaled to zero', async () => {
+  it('a broken idle colour never gets traffic: the Service stays, the idle colour returns to its recorded state', async () => {
     const run = await runKube('kube-deploy', cluster, ns, blueGreen('ghcr.io/acme/web:crashloop'))
     expect(run.exitCode).toBe(1)
     expect(run.outputs.result).toBe('rolled-back')
     expect(run.outputs.reason).toMatch(/deployment\/web-blue: pod web-blue-.* CrashLoopBackOff/)
-    expect(run.outputs.revision).toBe('green:1')
+    expect(run.outputs).toMatchObject({ revision: 'green:1', 'previous-revision': 'green:1' })
     expect(selectorColor(ns)).toBe('green')
-    expect(replicas(ns, 'web-blue').spec).toBe(0)
+    // blue was kept as the previous version (keep-previous true): it is that again, ready for a switch back.
+    expect(replicas(ns, 'web-blue')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.0.0' })
     expect(replicas(ns, 'web-green')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.1.0' })
     expect(run.summary).toContain('Service not switched')
+    expect(run.summary).toContain('deployment/web-blue: pod template of revision 1 restored (web=ghcr.io/acme/web:1.0.0)')
   }, 120_000)
 
   it('keep-previous false scales the old colour to zero after a good switch; kube-rollback brings it back and switches', async () => {
@@ -86,10 +88,11 @@ describe('kube-deploy, strategy blue-green', () => {
       expect(preview.count()).toBe(2)
       expect(live.count()).toBe(1)
       expect(selectorColor(ns)).toBe('green')
-      expect(replicas(ns, 'web-blue').spec).toBe(0)
+      // blue goes back to what it ran before this deploy (1.2.0, kept running by the switch back to green).
+      expect(replicas(ns, 'web-blue')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.2.0' })
       expect(replicas(ns, 'web-green')).toEqual({ spec: 2, image: 'ghcr.io/acme/web:1.1.0' })
       expect(run.summary).toContain('Service switched to blue, switched back to green')
-      expect(run.summary).toContain('- Service switched back to green')
+      expect(run.summary).toContain('- service/web: switched back to green')
     } finally {
       await preview.close()
       await live.close()

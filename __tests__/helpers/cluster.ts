@@ -20,19 +20,42 @@ export interface TestCluster {
   env: Record<string, string>
 }
 
-export const SHARED_CLUSTER = { dir: join(tmpdir(), 'sgw-test-cluster'), portBase: 16540 }
+/**
+ * The cluster every kube e2e test file shares. SGW_TEST_CLUSTER_DIR and SGW_TEST_CLUSTER_PORT_BASE
+ * move it (two test runs on one machine); the global teardown stops only the default one.
+ */
+export const SHARED_CLUSTER = {
+  dir: process.env.SGW_TEST_CLUSTER_DIR || join(tmpdir(), 'sgw-test-cluster'),
+  portBase: Number(process.env.SGW_TEST_CLUSTER_PORT_BASE) || 16540
+}
 
 function clusterEnv(dir: string, portBase: number): Record<string, string> {
-  return { ...(process.env as Record<string, string>), PATH: `${TOOLS_BIN}:${process.env.PATH ?? ''}`, SGW_CLUSTER_DIR: dir, SGW_CLUSTER_PORT_BASE: String(portBase) }
+  return {
+    ...(process.env as Record<string, string>),
+    PATH: `${TOOLS_BIN}:${process.env.PATH ?? ''}`,
+    SGW_CLUSTER_DIR: dir,
+    SGW_CLUSTER_PORT_BASE: String(portBase)
+  }
 }
 
 /** Start (or reuse) a cluster; every tool it needs comes from .tools/bin. */
 export function startCluster(options: { dir: string; portBase: number } = SHARED_CLUSTER): TestCluster {
   for (const name of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubectl', 'helm']) tool(name)
   const env = clusterEnv(options.dir, options.portBase)
-  const out = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'local-cluster.sh'), 'up'], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000 })
+  const out = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'local-cluster.sh'), 'up'], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000
+  })
   const kubeconfig = out.trim().split('\n').pop() ?? ''
-  const kubectl = (args: string[], input?: string): string => execFileSync(tool('kubectl'), ['--kubeconfig', kubeconfig, ...args], { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'], timeout: 60_000 })
+  const kubectl = (args: string[], input?: string): string =>
+    execFileSync(tool('kubectl'), ['--kubeconfig', kubeconfig, ...args], {
+      encoding: 'utf8',
+      input,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 60_000
+    })
   return {
     dir: options.dir,
     portBase: options.portBase,
@@ -45,7 +68,11 @@ export function startCluster(options: { dir: string; portBase: number } = SHARED
 }
 
 export function stopCluster(options: { dir: string; portBase: number } = SHARED_CLUSTER): void {
-  spawnSync('bash', [join(REPO_ROOT, 'scripts', 'local-cluster.sh'), 'down'], { env: clusterEnv(options.dir, options.portBase), stdio: 'ignore', timeout: 60_000 })
+  spawnSync('bash', [join(REPO_ROOT, 'scripts', 'local-cluster.sh'), 'down'], {
+    env: clusterEnv(options.dir, options.portBase),
+    stdio: 'ignore',
+    timeout: 60_000
+  })
 }
 
 /** A new namespace for one test. */
@@ -63,6 +90,11 @@ export function base64File(file: string): string {
 export function credentialsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
   const values = [...text.matchAll(/^\s*(?:client-key-data|client-certificate-data|token):\s*(\S+)\s*$/gm)].map((m) => m[1])
-  const decoded = values.flatMap((v) => Buffer.from(v, 'base64').toString('utf8').split('\n').filter((l) => l.length > 40 && !l.startsWith('-----')))
+  const decoded = values.flatMap((v) =>
+    Buffer.from(v, 'base64')
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.length > 40 && !l.startsWith('-----'))
+  )
   return [...values, ...decoded]
 }

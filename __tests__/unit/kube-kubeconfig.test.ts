@@ -162,7 +162,7 @@ describe('readKubeconfig', () => {
   })
 
   it.each([
-    ['empty', '   \n', /^Input "cluster-kubeconfig" is empty: pass the kubeconfig secret, base64-encoded or as plain YAML\.$/],
+    ['empty', '   \n', /^Input "cluster-kubeconfig" is empty: pass the kubeconfig secret, base64-encoded or as plain YAML, or a kubeconfig file's path\.$/],
     ['neither YAML nor base64', 'this is not: a kubeconfig!', /^Input "cluster-kubeconfig" is neither a YAML kubeconfig nor base64 \(try: base64 -w0 < kubeconfig\)\.$/],
     ['base64 of something else', Buffer.from('hello, this is a README file\n').toString('base64'), /^Input "cluster-kubeconfig" decodes from base64 but is not a kubeconfig/],
     ['base64 of binary garbage', randomBytes(64).toString('base64'), /^Input "cluster-kubeconfig" decodes from base64 but is not a kubeconfig/],

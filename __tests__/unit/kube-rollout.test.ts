@@ -409,8 +409,12 @@ function daemonSet(s: DaemonSetState = {}): WorkloadObject {
   })
 }
 
+const onDelete = (w: WorkloadObject): WorkloadObject => ({ ...w, spec: { ...w.spec, updateStrategy: { type: 'OnDelete' } } })
+const paused = (w: WorkloadObject): WorkloadObject => ({ ...w, spec: { ...w.spec, paused: true } })
+
 describe('progressOf (kubectl rollout status rules)', () => {
-  it.each([
+  it.each(
+    ([
     ['Deployment: new replicas not all updated', deployment({ updated: 1, total: 4, ready: 3, available: 3 }), false, '1 of 3 new replicas updated'],
     ['Deployment: old replicas pending termination', deployment({ updated: 3, total: 4, ready: 3, available: 3 }), false, '1 old replicas pending termination'],
     ['Deployment: updated replicas not all available', deployment({ updated: 3, total: 3, ready: 2, available: 2 }), false, '2 of 3 updated replicas available'],
@@ -424,17 +428,27 @@ describe('progressOf (kubectl rollout status rules)', () => {
     ['StatefulSet: observedGeneration < generation', statefulSet({ generation: 4, observedGeneration: 3 }), false, 'waiting for the controller to see the new spec'],
     ['StatefulSet: never observed (observedGeneration absent)', (() => { const s = statefulSet({ generation: 1 }); delete s.status?.observedGeneration; return s })(), false, 'waiting for the controller to see the new spec'],
     ['StatefulSet: partition 2 of 5, 2 updated', statefulSet({ replicas: 5, updated: 2, currentRevision: 'db-5b8c9d7f6', strategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }), false, '2 of 3 pods updated'],
-    ['StatefulSet: partition 2 of 5, 3 updated', statefulSet({ replicas: 5, updated: 3, currentRevision: 'db-5b8c9d7f6', strategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }), true, 'partitioned roll out complete (3 updated)'],
+    ['StatefulSet: partition 2 of 5, 3 updated', statefulSet({ replicas: 5, updated: 3, currentRevision: 'db-5b8c9d7f6', strategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }), true, 'partitioned roll out complete (3 updated)', '2 pod(s) below the partition keep the previous template (rollingUpdate.partition 2)'],
+    ['StatefulSet: partition 2 of 5, nothing to update (same revision)', statefulSet({ replicas: 5, strategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }), true, 'partitioned roll out complete (5 updated)'],
     ['StatefulSet: partition 2 of 5, pods not ready', statefulSet({ replicas: 5, ready: 4, updated: 3, strategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }), false, '4 of 5 pods ready'],
-    ['StatefulSet: OnDelete, all ready (pods update when deleted)', statefulSet({ updated: 0, currentRevision: 'db-5b8c9d7f6', strategy: { type: 'OnDelete' } }), true, '3/3 pods ready (OnDelete: pods update when deleted)'],
+    // OnDelete: ready pods on the previous template are applied, not rolled out (issue 13, point 6).
+    ['StatefulSet: OnDelete, new template, no pod replaced', statefulSet({ updated: 0, currentRevision: 'db-5b8c9d7f6', strategy: { type: 'OnDelete' } }), true, '3/3 pods ready, 3 on the previous template', '3 of 3 pod(s) still run the previous template (updateStrategy OnDelete: a pod is replaced only when it is deleted)'],
+    ['StatefulSet: OnDelete, one pod deleted and replaced', statefulSet({ updated: 1, currentRevision: 'db-5b8c9d7f6', strategy: { type: 'OnDelete' } }), true, '3/3 pods ready, 2 on the previous template', '2 of 3 pod(s) still run the previous template (updateStrategy OnDelete: a pod is replaced only when it is deleted)'],
+    ['StatefulSet: OnDelete, every pod on the template', statefulSet({ strategy: { type: 'OnDelete' } }), true, '3/3 pods ready'],
     ['StatefulSet: OnDelete, not all ready', statefulSet({ ready: 1, strategy: { type: 'OnDelete' } }), false, '1 of 3 pods ready'],
     ['DaemonSet: pods not all updated', daemonSet({ updated: 2, available: 3 }), false, '2 of 4 pods updated'],
     ['DaemonSet: updated pods not all available', daemonSet({ available: 3 }), false, '3 of 4 updated pods available'],
     ['DaemonSet: complete', daemonSet(), true, '4/4 pods available'],
     ['DaemonSet: no node to run on', daemonSet({ desired: 0 }), true, '0/0 pods available'],
-    ['DaemonSet: observedGeneration < generation', daemonSet({ generation: 3, observedGeneration: 2 }), false, 'waiting for the controller to see the new spec']
-  ] as [string, WorkloadObject, boolean, string][])('%s', (_name, workload, done, text) => {
-    expect(progressOf(workload)).toEqual({ done, text })
+    ['DaemonSet: observedGeneration < generation', daemonSet({ generation: 3, observedGeneration: 2 }), false, 'waiting for the controller to see the new spec'],
+    // The same kind: a DaemonSet with OnDelete never updates its pods by itself (it used to wait out the timeout).
+    ['DaemonSet: OnDelete, no pod replaced', onDelete(daemonSet({ updated: 0, available: 4 })), true, '4/4 pods available, 4 on the previous template', '4 of 4 pod(s) still run the previous template (updateStrategy OnDelete: a pod is replaced only when it is deleted)'],
+    ['DaemonSet: OnDelete, pods not all available', onDelete(daemonSet({ updated: 0, available: 3 })), false, '3 of 4 pods available'],
+    // And a paused Deployment, which the controller does not roll until it is resumed.
+    ['Deployment: paused', paused(deployment({ updated: 0, total: 3, ready: 3, available: 3 })), true, '3/3 replicas available', 'the Deployment is paused (spec.paused): its pods are not replaced until it is resumed (kubectl rollout resume)']
+  ] as [string, WorkloadObject, boolean, string, string?][]).map((row) => [row[0], row[1], row[2], row[3], row[4] ?? ''] as const)
+  )('%s', (_name, workload, done, text, notReplaced) => {
+    expect(progressOf(workload)).toEqual({ done, text, ...(notReplaced ? { notReplaced } : {}) })
   })
 })
 

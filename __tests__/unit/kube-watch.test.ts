@@ -234,9 +234,10 @@ describe('classifyFailure on real kubectl stderr', () => {
     ['Error from server (Invalid): error when creating "STDIN": Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive', 'invalid'],
     ['Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"', 'invalid'],
     ['error: error validating "STDIN": error validating data: ValidationError(Deployment.spec): missing required field "selector" in io.k8s.api.apps.v1.DeploymentSpec; if you choose to ignore these errors, turn validation off with --validate=false', 'invalid'],
-    ['error: unable to recognize "STDIN": no matches for kind "Deploymnt" in version "apps/v1"', 'invalid'],
+    ['error: unable to recognize "STDIN": no matches for kind "Deploymnt" in version "apps/v1"', 'unknown-kind'],
     ['error: error parsing STDIN: error converting YAML to JSON: yaml: line 7: could not find expected \':\'', 'invalid'],
-    ['error: the server doesn\'t have a resource type "deploymentz"', 'other'],
+    ['error: the server doesn\'t have a resource type "deploymentz"', 'unknown-kind'],
+    ['Error from server (NotFound): the server could not find the requested resource', 'unknown-kind'],
     ['', 'other']
   ] as [string, KubectlFailureKind][])('%j is %s', (stderr, kind) => {
     expect(classifyFailure(stderr)).toBe(kind)
@@ -248,8 +249,15 @@ describe('classifyFailure on real kubectl stderr', () => {
     expect(classifyFailure('Error from server (Timeout): the server was unable to return a response in the time allotted, but may still be processing the request (get deployments.apps web)')).toBe('unreachable')
   })
 
-  test('an unknown kind (kubectl >= 1.26 wording) is invalid, not not-found', () => {
-    expect(classifyFailure('error: resource mapping not found for name: "web" namespace: "" from "STDIN": no matches for kind "Deploymnt" in version "apps/v1"\nensure CRDs are installed first')).toBe('invalid')
+  test('an unknown kind (kubectl >= 1.26 wording) is unknown-kind, not not-found, and the advice names the CRD', () => {
+    const stderr = 'error: resource mapping not found for name: "web" namespace: "" from "STDIN": no matches for kind "Deploymnt" in version "apps/v1"\nensure CRDs are installed first'
+    expect(classifyFailure(stderr)).toBe('unknown-kind')
+    const kubectl = new Kubectl({ kubectl: 'kubectl', kubeconfig: '/k', runner: async () => ({ exitCode: 1, stdout: '', stderr }) })
+    const error = kubectl.failure(['apply'], { exitCode: 1, stdout: '', stderr }, 'kubectl apply')
+    expect(error.message.split('\n')[1]).toBe(
+      'The cluster does not serve this kind: check apiVersion and kind, or install its CustomResourceDefinition (kube-deploy applies the CRDs in the manifests first).'
+    )
+    expect(error.message).not.toContain('fix the field named above')
   })
 })
 
@@ -293,5 +301,44 @@ describe('Kubectl', () => {
     expect(await missing.getOrNull('service', 'web', NS)).toBeNull()
     const down = new Kubectl({ kubectl: 'kubectl', kubeconfig: 'k', runner: recording(fail(STDERR.refused)).runner })
     await expect(down.getOrNull('service', 'web', NS)).rejects.toMatchObject({ kind: 'unreachable' })
+  })
+})
+
+describe('kubectl failures say what the server said, never the patch kubectl printed', () => {
+  // kubectl 1.36.2 refusing an apply of a Service and a Secret that already exist (recorded on the local control plane).
+  const password = ['hun', 'ter', '3'].join('')
+  const STDERR_PATCH = [
+    'Error from server (Invalid): error when applying patch:',
+    '{"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Service\\"}\\n"}},"spec":{"ports":[{"port":0}]}}',
+    'to:',
+    'Resource: "/v1, Resource=services", GroupVersionKind: "/v1, Kind=Service"',
+    'Name: "web", Namespace: "exp9"',
+    'for: "STDIN": error when patching "STDIN": Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive',
+    'Error from server (Invalid): error when applying patch:',
+    `{"metadata":{},"stringData":{"password":"${password}"},"type":"kubernetes.io/tls"}`,
+    'to:',
+    'Resource: "/v1, Resource=secrets", GroupVersionKind: "/v1, Kind=Secret"',
+    'Name: "s1", Namespace: "exp9"',
+    'for: "STDIN": error when patching "STDIN": Secret "s1" is invalid: [type: Invalid value: "kubernetes.io/tls": field is immutable]',
+    ''
+  ].join('\n')
+
+  it.each([
+    [
+      'a refused patch of two objects',
+      STDERR_PATCH,
+      'kubectl apply failed: Error from server (Invalid): Service "web" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive / ' +
+        'Error from server (Invalid): Secret "s1" is invalid: [type: Invalid value: "kubernetes.io/tls": field is immutable]\nThe cluster rejected a manifest: fix the field named above.'
+    ],
+    [
+      'a refused create',
+      'Error from server (Invalid): error when creating "STDIN": Service "bad" is invalid: spec.type: Unsupported value: "Bogus"\n',
+      'kubectl apply failed: Error from server (Invalid): Service "bad" is invalid: spec.type: Unsupported value: "Bogus"\nThe cluster rejected a manifest: fix the field named above.'
+    ]
+  ])('%s', (_name, stderr, message) => {
+    const kubectl = new Kubectl({ kubectl: 'kubectl', kubeconfig: '/k' })
+    const error = kubectl.failure(['apply'], { exitCode: 1, stdout: '', stderr }, 'kubectl apply')
+    expect(error.message).toBe(message)
+    expect(error.message).not.toContain(password)
   })
 })

@@ -7,7 +7,15 @@ import { stringify as stringifyYaml } from 'yaml'
 import { input, runAction } from '../lib/action/run-action.js'
 import { deploy, type DeployOutcome } from '../lib/kube/deploy.js'
 import { applyImageOverrides, parseManifests } from '../lib/kube/manifests.js'
-import { actionReporter, helmFor, KubeOutput, mainOrPost, openSession, setKubeOutputs, type KubeSession } from '../lib/kube/session.js'
+import {
+  actionReporter,
+  failedBeforeStart,
+  helmFor,
+  mainOrPost,
+  openSession,
+  setKubeOutputs,
+  type KubeSession
+} from '../lib/kube/session.js'
 import { deploySummary } from '../lib/kube/summary.js'
 import { DeployInput, readDeploySettings } from './settings.js'
 
@@ -15,15 +23,25 @@ const POST_RENDER_FLAG = '--sgw-post-render'
 
 export async function runKubeDeploy(): Promise<void> {
   if (process.argv[2] === POST_RENDER_FLAG) return postRender(process.argv[3])
-  await mainOrPost(() => runAction(deployStep, () => core.setOutput(KubeOutput.Result, 'failed')))
+  await mainOrPost(() => runAction(deployStep))
 }
 
 async function deployStep(): Promise<void> {
-  const prometheusToken = input(DeployInput.PrometheusToken).trim()
-  if (prometheusToken) core.setSecret(prometheusToken)
-  const session = await openSession(input)
-  const settings = await readDeploySettings(input, session.kubectl, session.namespace, (images) => postRenderer(images))
-  const helm = settings.source.type === 'helm' ? await helmFor(session) : undefined
+  const started = Date.now()
+  let session: KubeSession
+  let settings: Awaited<ReturnType<typeof readDeploySettings>>
+  let helm: Awaited<ReturnType<typeof helmFor>> | undefined
+  try {
+    const prometheusToken = input(DeployInput.PrometheusToken).trim()
+    if (prometheusToken) core.setSecret(prometheusToken)
+    session = await openSession(input)
+    settings = await readDeploySettings(input, session.kubectl, session.namespace, (images) => postRenderer(images))
+    helm = settings.source.type === 'helm' ? await helmFor(session) : undefined
+  } catch (error) {
+    // Nothing reached the cluster: every output still says so.
+    setKubeOutputs(failedBeforeStart(error, (Date.now() - started) / 1000))
+    throw error
+  }
   core.info(`Deploying to ${session.config.server} (context ${session.config.context}), namespace ${session.namespace}`)
   const outcome = await deploy(session.kubectl, helm, settings, actionReporter)
   await publish(outcome, session)
@@ -32,12 +50,29 @@ async function deployStep(): Promise<void> {
 async function publish(outcome: DeployOutcome, session: KubeSession): Promise<void> {
   setKubeOutputs(outcome)
   const environment = input(DeployInput.Environment).trim()
-  await core.summary.addRaw(deploySummary(outcome, { server: session.config.server, context: session.config.context }, environment ? `to ${environment}` : 'kube-deploy')).write()
+  const target = { server: session.config.server, context: session.config.context }
+  await core.summary.addRaw(deploySummary(outcome, target, environment ? `to ${environment}` : 'kube-deploy')).write()
+  const bug = outcome.error?.bug
+  const stack =
+    bug === undefined ? '' : ` Unexpected error (please report it): ${bug instanceof Error ? (bug.stack ?? bug.message) : String(bug)}`
   if (outcome.result === 'deployed') core.info(`Deployed: ${outcome.reason}`)
   else if (outcome.result === 'dry-run') core.info(`Dry run: ${outcome.reason}`)
-  else if (outcome.result === 'rolled-back') core.setFailed(`Rolled back: ${sentence(outcome.reason)} ${sentence(outcome.rollback?.restored.join('; ') ?? '')} See the job summary.`)
-  else if (outcome.rollback && !outcome.rollback.ok) core.setFailed(`Deploy failed: ${sentence(outcome.reason)} THE ROLLBACK FAILED TOO: ${sentence(outcome.rollback.detail)} The cluster may run a broken revision; roll back by hand (kube-rollback) or fix forward.`)
-  else core.setFailed(`Deploy failed: ${sentence(outcome.reason)} Not rolled back (rollback-on-failure is false). See the job summary.`)
+  else if (outcome.result === 'rolled-back') {
+    core.setFailed(
+      `Rolled back: ${sentence(outcome.reason)} ${sentence(outcome.rollback?.restored.join('; ') ?? '')} See the job summary.${stack}`
+    )
+  } else if (!outcome.changed) {
+    // Failed before the apply: the error as it was thrown (one to three lines, no stack for a user error).
+    core.setFailed(bug === undefined ? (outcome.error?.message ?? outcome.reason) : stack.trim())
+  } else if (outcome.rollback && !outcome.rollback.ok) {
+    const advice = 'The cluster may run a broken revision; roll back by hand (kube-rollback) or fix forward.'
+    core.setFailed(
+      `Deploy failed: ${sentence(outcome.reason)} THE ROLLBACK FAILED TOO: ${sentence(outcome.rollback.detail)} ${advice}${stack}`
+    )
+  } else
+    core.setFailed(
+      `Deploy failed: ${sentence(outcome.reason)} Not rolled back (rollback-on-failure is false). See the job summary.${stack}`
+    )
 }
 
 function sentence(text: string): string {

@@ -4,7 +4,16 @@ import { input, runAction } from '../lib/action/run-action.js'
 import { UserError } from '../lib/errors/user-error.js'
 import { parseList, parseWholeNumber } from '../lib/inputs/parse.js'
 import { rollback, parseWorkloadRef, type RollbackOutcome, type RollbackTarget } from '../lib/kube/rollback.js'
-import { actionReporter, helmFor, KubeOutput, mainOrPost, openSession, readWatchOptions, setKubeOutputs, type KubeSession } from '../lib/kube/session.js'
+import {
+  actionReporter,
+  failedBeforeStart,
+  helmFor,
+  mainOrPost,
+  openSession,
+  readWatchOptions,
+  setKubeOutputs,
+  type KubeSession
+} from '../lib/kube/session.js'
 import { esc } from '../lib/report/markdown.js'
 
 export const RollbackInput = {
@@ -16,19 +25,29 @@ export const RollbackInput = {
 } as const
 
 export async function runKubeRollback(): Promise<void> {
-  await mainOrPost(() => runAction(rollbackStep, () => core.setOutput(KubeOutput.Result, 'failed')))
+  await mainOrPost(() => runAction(rollbackStep))
 }
 
 export function readTarget(get: (name: string) => string, namespace: string): RollbackTarget {
   const workloads = parseList(get(RollbackInput.Workloads))
   const release = get(RollbackInput.HelmRelease).trim()
   const services = parseList(get(RollbackInput.Service))
-  const given = [workloads.length ? RollbackInput.Workloads : '', release ? RollbackInput.HelmRelease : '', services.length ? RollbackInput.Service : ''].filter(Boolean)
-  if (given.length !== 1) throw new UserError(given.length === 0 ? `Nothing to roll back: set one of "workloads" (e.g. deployment/web), "helm-release" or "service" (blue-green).` : `Set only one of "workloads", "helm-release" and "service"; got ${given.join(', ')}.`)
+  const given = [
+    workloads.length ? RollbackInput.Workloads : '',
+    release ? RollbackInput.HelmRelease : '',
+    services.length ? RollbackInput.Service : ''
+  ].filter(Boolean)
+  if (given.length !== 1)
+    throw new UserError(
+      given.length === 0
+        ? `Nothing to roll back: set one of "workloads" (e.g. deployment/web), "helm-release" or "service" (blue-green).`
+        : `Set only one of "workloads", "helm-release" and "service"; got ${given.join(', ')}.`
+    )
   const revisionText = get(RollbackInput.Revision).trim()
   const revision = revisionText ? parseWholeNumber(RollbackInput.Revision, revisionText, 0, 1) : undefined
   if (services.length) {
-    if (revision !== undefined) throw new UserError(`Input "${RollbackInput.Revision}" does not apply to a blue-green switch back; it goes to the other colour.`)
+    if (revision !== undefined)
+      throw new UserError(`Input "${RollbackInput.Revision}" does not apply to a blue-green switch back; it goes to the other colour.`)
     return { type: 'blue-green', services, colorLabel: get(RollbackInput.ColorLabel).trim() || 'sgw.dev/color' }
   }
   if (release) return { type: 'helm', release, revision }
@@ -36,11 +55,22 @@ export function readTarget(get: (name: string) => string, namespace: string): Ro
 }
 
 async function rollbackStep(): Promise<void> {
-  const session = await openSession(input)
-  const target = readTarget(input, session.namespace)
-  const watch = readWatchOptions(input)
-  const helm = target.type === 'helm' ? await helmFor(session) : undefined
-  await session.kubectl.run(['version', '-o', 'json'], { what: 'Reaching the API server' })
+  const started = Date.now()
+  let session: KubeSession
+  let target: RollbackTarget
+  let watch: ReturnType<typeof readWatchOptions>
+  let helm: Awaited<ReturnType<typeof helmFor>> | undefined
+  try {
+    session = await openSession(input)
+    target = readTarget(input, session.namespace)
+    watch = readWatchOptions(input)
+    helm = target.type === 'helm' ? await helmFor(session) : undefined
+    await session.kubectl.run(['version', '-o', 'json'], { what: 'Reaching the API server' })
+  } catch (error) {
+    // Nothing was rolled back: every output still says so.
+    setKubeOutputs(failedBeforeStart(error, (Date.now() - started) / 1000))
+    throw error
+  }
   const outcome = await rollback(session.kubectl, helm, target, session.namespace, watch, actionReporter)
   await publish(outcome, session)
 }
@@ -65,6 +95,11 @@ async function publish(outcome: RollbackOutcome, session: KubeSession): Promise<
     ''
   ]
   await core.summary.addRaw(lines.join('\n')).write()
+  const bug = outcome.error?.bug
+  const stack =
+    bug === undefined ? '' : ` Unexpected error (please report it): ${bug instanceof Error ? (bug.stack ?? bug.message) : String(bug)}`
   if (ok) core.info(`Rolled back: ${outcome.reason} (${outcome.seconds}s)`)
-  else core.setFailed(`Rollback failed: ${outcome.reason}`)
+  // Refused before anything changed: the error as it was thrown (one to three lines, no stack for a user error).
+  else if (!outcome.changed) core.setFailed(bug === undefined ? (outcome.error?.message ?? outcome.reason) : stack.trim())
+  else core.setFailed(`Rollback failed: ${outcome.reason}${stack}`)
 }

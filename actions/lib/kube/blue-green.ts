@@ -32,13 +32,27 @@ export function planBlueGreen(objects: readonly KubeObject[], color: Color, colo
   const deployments = objects.filter((o) => o.kind === 'Deployment')
   if (deployments.length === 0) throw new UserError('strategy blue-green needs at least one Deployment in the manifests.')
   const other = objects.find((o) => o.kind === 'StatefulSet' || o.kind === 'DaemonSet')
-  if (other) throw new UserError(`strategy blue-green colours Deployments only; ${other.kind} "${other.metadata.name}" cannot run twice side by side. Deploy it in a separate step with strategy rolling.`)
+  if (other)
+    throw new UserError(
+      `strategy blue-green colours Deployments only; ${other.kind} "${other.metadata.name}" cannot run twice side by side. ` +
+        'Deploy it in a separate step with strategy rolling.'
+    )
   const services = objects.filter((o) => o.kind === 'Service' && routesTo(o, deployments))
-  if (services.length === 0) throw new UserError('strategy blue-green needs a Service in the manifests whose selector matches a Deployment\'s pod labels; it is what switches from one colour to the other.')
+  if (services.length === 0)
+    throw new UserError(
+      "strategy blue-green needs a Service in the manifests whose selector matches a Deployment's pod labels; " +
+        'it is what switches from one colour to the other.'
+    )
   const names = new Set(deployments.map((d) => d.metadata.name))
   const workloadObjects = objects
     .filter((o) => !services.includes(o))
-    .map((o) => (o.kind === 'Deployment' ? colorDeployment(o, color, colorLabel) : o.kind === 'HorizontalPodAutoscaler' ? colorAutoscaler(o, names, color) : o))
+    .map((o) =>
+      o.kind === 'Deployment'
+        ? colorDeployment(o, color, colorLabel)
+        : o.kind === 'HorizontalPodAutoscaler'
+          ? colorAutoscaler(o, names, color)
+          : o
+    )
   return { workloadObjects, services, deployments: deployments.map((d) => d.metadata.name) }
 }
 
@@ -54,10 +68,20 @@ function routesTo(service: KubeObject, deployments: readonly KubeObject[]): bool
 
 export function colorDeployment(deployment: KubeObject, color: Color, colorLabel: string): KubeObject {
   const copy = structuredClone(deployment)
-  copy.metadata = { ...copy.metadata, name: coloredName(deployment.metadata.name, color), labels: { ...copy.metadata.labels, [colorLabel]: color } }
-  const spec = copy.spec as { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> } } }
+  copy.metadata = {
+    ...copy.metadata,
+    name: coloredName(deployment.metadata.name, color),
+    labels: { ...copy.metadata.labels, [colorLabel]: color }
+  }
+  const spec = copy.spec as {
+    selector?: { matchLabels?: Record<string, string> }
+    template?: { metadata?: { labels?: Record<string, string> } }
+  }
   spec.selector = { ...spec.selector, matchLabels: { ...spec.selector?.matchLabels, [colorLabel]: color } }
-  spec.template = { ...spec.template, metadata: { ...spec.template?.metadata, labels: { ...spec.template?.metadata?.labels, [colorLabel]: color } } }
+  spec.template = {
+    ...spec.template,
+    metadata: { ...spec.template?.metadata, labels: { ...spec.template?.metadata?.labels, [colorLabel]: color } }
+  }
   return copy
 }
 

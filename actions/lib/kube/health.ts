@@ -49,7 +49,12 @@ export function hasHealthChecks(settings: HealthSettings): boolean {
   return settings.http !== undefined || settings.prometheus !== undefined
 }
 
-export async function analyseHealth(settings: HealthSettings, progress: (line: string) => void, clock: Clock, fetcher: typeof fetch = fetch): Promise<HealthResult> {
+export async function analyseHealth(
+  settings: HealthSettings,
+  progress: (line: string) => void,
+  clock: Clock,
+  fetcher: typeof fetch = fetch
+): Promise<HealthResult> {
   const started = clock.now()
   const measurements: Measurement[] = []
   let passedInARow = 0
@@ -57,34 +62,63 @@ export async function analyseHealth(settings: HealthSettings, progress: (line: s
   const seconds = (): number => Math.round((clock.now() - started) / 100) / 10
   for (let round = 1; ; round++) {
     const results: Measurement[] = []
-    if (settings.http) results.push({ round, check: 'http', ...(await checkHttp(settings.http, settings.requestTimeoutSeconds, fetcher)), atSeconds: seconds() })
-    if (settings.prometheus) results.push({ round, check: 'prometheus', ...(await checkPrometheus(settings.prometheus, settings.requestTimeoutSeconds, fetcher)), atSeconds: seconds() })
+    if (settings.http)
+      results.push({
+        round,
+        check: 'http',
+        ...(await checkHttp(settings.http, settings.requestTimeoutSeconds, fetcher)),
+        atSeconds: seconds()
+      })
+    if (settings.prometheus)
+      results.push({
+        round,
+        check: 'prometheus',
+        ...(await checkPrometheus(settings.prometheus, settings.requestTimeoutSeconds, fetcher)),
+        atSeconds: seconds()
+      })
     measurements.push(...results)
     const failed = results.filter((r) => !r.ok)
     for (const r of results) progress(`health round ${round}: ${r.check} ${r.ok ? 'ok' : 'FAILED'}: ${r.detail}`)
     if (failed.length === 0) {
       passedInARow++
-      if (passedInARow >= settings.checks) return { ok: true, reason: `${passedInARow} consecutive healthy round(s)`, measurements, seconds: seconds() }
+      if (passedInARow >= settings.checks)
+        return { ok: true, reason: `${passedInARow} consecutive healthy round(s)`, measurements, seconds: seconds() }
     } else {
       passedInARow = 0
       failures++
       if (failures > settings.failureLimit) {
-        return { ok: false, reason: `health check failed ${failures} time(s) (failure-limit ${settings.failureLimit}): ${failed.map((f) => `${f.check}: ${f.detail}`).join('; ')}`, measurements, seconds: seconds() }
+        return {
+          ok: false,
+          reason:
+            `health check failed ${failures} time(s) (failure-limit ${settings.failureLimit}): ` +
+            failed.map((f) => `${f.check}: ${f.detail}`).join('; '),
+          measurements,
+          seconds: seconds()
+        }
       }
     }
     await clock.sleep(settings.intervalSeconds * 1000)
   }
 }
 
-export async function checkHttp(check: HttpCheck, timeoutSeconds: number, fetcher: typeof fetch = fetch): Promise<{ ok: boolean; detail: string }> {
+export async function checkHttp(
+  check: HttpCheck,
+  timeoutSeconds: number,
+  fetcher: typeof fetch = fetch
+): Promise<{ ok: boolean; detail: string }> {
   let response: Response
   try {
-    response = await fetcher(check.url, { signal: AbortSignal.timeout(timeoutSeconds * 1000), redirect: 'manual', headers: { accept: 'application/json, */*' } })
+    response = await fetcher(check.url, {
+      signal: AbortSignal.timeout(timeoutSeconds * 1000),
+      redirect: 'manual',
+      headers: { accept: 'application/json, */*' }
+    })
   } catch (error) {
     return { ok: false, detail: `${check.url}: no answer (${describeFetchError(error)})` }
   }
   const body = await response.text().catch(() => '')
-  if (!check.expectedStatus.includes(response.status)) return { ok: false, detail: `HTTP ${response.status}, expected ${check.expectedStatus.join(' or ')}${snippet(body)}` }
+  if (!check.expectedStatus.includes(response.status))
+    return { ok: false, detail: `HTTP ${response.status}, expected ${check.expectedStatus.join(' or ')}${snippet(body)}` }
   if (check.jsonPath === undefined) return { ok: true, detail: `HTTP ${response.status}` }
   let document: unknown
   try {
@@ -95,7 +129,8 @@ export async function checkHttp(check: HttpCheck, timeoutSeconds: number, fetche
   const value = readJsonPath(document, check.jsonPath)
   if (value === undefined) return { ok: false, detail: `HTTP ${response.status} but ${check.jsonPath} is missing from the body` }
   const text = typeof value === 'string' ? value : JSON.stringify(value)
-  if (check.jsonValue !== undefined && text !== check.jsonValue) return { ok: false, detail: `${check.jsonPath} is ${text}, expected ${check.jsonValue}` }
+  if (check.jsonValue !== undefined && text !== check.jsonValue)
+    return { ok: false, detail: `${check.jsonPath} is ${text}, expected ${check.jsonValue}` }
   return { ok: true, detail: `HTTP ${response.status}, ${check.jsonPath} = ${text}` }
 }
 
@@ -118,7 +153,11 @@ interface PrometheusAnswer {
   data?: { resultType: 'vector' | 'scalar' | 'matrix' | 'string'; result: unknown }
 }
 
-export async function checkPrometheus(check: PrometheusCheck, timeoutSeconds: number, fetcher: typeof fetch = fetch): Promise<{ ok: boolean; detail: string }> {
+export async function checkPrometheus(
+  check: PrometheusCheck,
+  timeoutSeconds: number,
+  fetcher: typeof fetch = fetch
+): Promise<{ ok: boolean; detail: string }> {
   const url = `${check.url.replace(/\/+$/, '')}/api/v1/query`
   let response: Response
   try {
@@ -138,14 +177,22 @@ export async function checkPrometheus(check: PrometheusCheck, timeoutSeconds: nu
   } catch {
     return { ok: false, detail: `Prometheus answered HTTP ${response.status} without JSON${snippet(body)}` }
   }
-  if (answer.status !== 'success' || !answer.data) return { ok: false, detail: `Prometheus query error (HTTP ${response.status}, ${answer.errorType ?? 'error'}): ${answer.error ?? 'no data'}` }
+  if (answer.status !== 'success' || !answer.data)
+    return {
+      ok: false,
+      detail: `Prometheus query error (HTTP ${response.status}, ${answer.errorType ?? 'error'}): ${answer.error ?? 'no data'}`
+    }
   const values = sampleValues(answer.data)
-  if (values === undefined) return { ok: false, detail: `the query returns a ${answer.data.resultType}; use an instant vector or scalar expression` }
-  if (values.length === 0) return { ok: false, detail: `the query returned no data (fail closed; append "or vector(0)" if no series means healthy)` }
+  if (values === undefined)
+    return { ok: false, detail: `the query returns a ${answer.data.resultType}; use an instant vector or scalar expression` }
+  if (values.length === 0)
+    return { ok: false, detail: `the query returned no data (fail closed; append "or vector(0)" if no series means healthy)` }
   const worst = values.some(Number.isNaN) ? Number.NaN : Math.max(...values)
   if (Number.isNaN(worst)) return { ok: false, detail: `the query returned NaN (fail closed)` }
   const shown = Number(worst.toPrecision(6))
-  return worst <= check.max ? { ok: true, detail: `${shown} <= ${check.max}` } : { ok: false, detail: `${shown} > ${check.max} (prometheus-max)` }
+  return worst <= check.max
+    ? { ok: true, detail: `${shown} <= ${check.max}` }
+    : { ok: false, detail: `${shown} > ${check.max} (prometheus-max)` }
 }
 
 function sampleValues(data: NonNullable<PrometheusAnswer['data']>): number[] | undefined {

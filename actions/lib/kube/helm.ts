@@ -37,14 +37,29 @@ export class Helm {
     const result = await this.runner(this.helm, [...args, '--kubeconfig', this.kubeconfig])
     if (result.exitCode !== 0) {
       const kind = classifyFailure(result.stderr)
-      throw new KubectlError(`${what} failed: ${result.stderr.trim().split('\n').slice(-3).join(' / ') || `exit ${result.exitCode}`}`, kind, result.stderr)
+      throw new KubectlError(
+        `${what} failed: ${result.stderr.trim().split('\n').slice(-3).join(' / ') || `exit ${result.exitCode}`}`,
+        kind,
+        result.stderr
+      )
     }
     return result.stdout
   }
 
   /** The release history, oldest first; empty when the release does not exist. */
   async history(release: string, namespace: string): Promise<HelmRevision[]> {
-    const result = await this.runner(this.helm, ['history', release, '-n', namespace, '-o', 'json', '--max', '256', '--kubeconfig', this.kubeconfig])
+    const result = await this.runner(this.helm, [
+      'history',
+      release,
+      '-n',
+      namespace,
+      '-o',
+      'json',
+      '--max',
+      '256',
+      '--kubeconfig',
+      this.kubeconfig
+    ])
     if (result.exitCode !== 0) {
       if (/release: not found/.test(result.stderr)) return []
       throw new KubectlError(`helm history ${release} failed: ${result.stderr.trim()}`, classifyFailure(result.stderr), result.stderr)
@@ -52,8 +67,18 @@ export class Helm {
     return (JSON.parse(result.stdout) as HelmRevision[]).sort((a, b) => a.revision - b.revision)
   }
 
+  /** `helm upgrade --install` (never --wait: the deploy watches the rollout itself); returns helm's output. */
   async upgrade(options: HelmUpgrade): Promise<string> {
-    const args = ['upgrade', '--install', options.release, options.chart, '-n', options.namespace, '--timeout', `${options.timeoutSeconds}s`]
+    const args = [
+      'upgrade',
+      '--install',
+      options.release,
+      options.chart,
+      '-n',
+      options.namespace,
+      '--timeout',
+      `${options.timeoutSeconds}s`
+    ]
     for (const file of options.values) args.push('--values', file)
     for (const s of options.set) args.push('--set', s)
     if (options.dryRun) args.push('--dry-run=server')
@@ -64,8 +89,12 @@ export class Helm {
     return this.run(args, `helm upgrade --install ${options.release}`)
   }
 
+  /** The rendered manifest of the release's current revision, or of `revision`. */
   async manifest(release: string, namespace: string, revision?: number): Promise<string> {
-    return this.run(['get', 'manifest', release, '-n', namespace, ...(revision ? ['--revision', String(revision)] : [])], `helm get manifest ${release}`)
+    return this.run(
+      ['get', 'manifest', release, '-n', namespace, ...(revision ? ['--revision', String(revision)] : [])],
+      `helm get manifest ${release}`
+    )
   }
 
   async rollback(release: string, revision: number, namespace: string): Promise<void> {
@@ -77,14 +106,31 @@ export class Helm {
   }
 }
 
+const COMPLETED = new Set(['deployed', 'superseded'])
+
+/** Statuses a helm operation sets while it runs; left behind when the operation was killed. */
+export const PENDING_STATUSES = new Set(['pending-install', 'pending-upgrade', 'pending-rollback'])
+
 /**
  * The newest revision that was deployed successfully: deployed now, or superseded by a later one,
  * but not one that a rollback replaced. Without --wait, helm marks an upgrade deployed before its
  * pods run; when kube-deploy then rolls it back, the next revision's description is "Rollback to N"
- * and the bad revision merely shows as superseded.
+ * and the bad revision merely shows as superseded. Only a completed rollback counts: one left
+ * pending (a killed `helm rollback`) proves nothing about the revision before it, which helm still
+ * shows as deployed.
  */
 export function lastGoodRevision(history: readonly HelmRevision[]): HelmRevision | undefined {
   const sorted = [...history].sort((a, b) => a.revision - b.revision)
-  const rolledBackFrom = new Set(sorted.flatMap((r, i) => (i > 0 && /^Rollback to \d+/.test(r.description ?? '') ? [sorted[i - 1].revision] : [])))
-  return [...sorted].reverse().find((r) => (r.status === 'deployed' || r.status === 'superseded') && !rolledBackFrom.has(r.revision))
+  const rolledBackFrom = new Set(
+    sorted.flatMap((r, i) =>
+      i > 0 && COMPLETED.has(r.status) && /^Rollback to \d+/.test(r.description ?? '') ? [sorted[i - 1].revision] : []
+    )
+  )
+  return [...sorted].reverse().find((r) => COMPLETED.has(r.status) && !rolledBackFrom.has(r.revision))
+}
+
+/** The release's newest revision when a killed helm operation left it pending (or uninstalling): helm refuses to upgrade it. */
+export function stuckRevision(history: readonly HelmRevision[]): HelmRevision | undefined {
+  const current = [...history].sort((a, b) => a.revision - b.revision).at(-1)
+  return current && (PENDING_STATUSES.has(current.status) || current.status === 'uninstalling') ? current : undefined
 }

@@ -9,7 +9,13 @@ import { parseList } from '../inputs/parse.js'
 export interface KubeObject {
   apiVersion: string
   kind: string
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; [key: string]: unknown }
+  metadata: {
+    name: string
+    namespace?: string
+    labels?: Record<string, string>
+    annotations?: Record<string, string>
+    [key: string]: unknown
+  }
   spec?: Record<string, unknown>
   [key: string]: unknown
 }
@@ -45,7 +51,9 @@ export async function resolveManifestFiles(patterns: readonly string[], inputNam
     const path = pattern.startsWith('/') ? pattern : join(cwd, pattern)
     if (GLOB_MAGIC.test(pattern)) {
       const glob = await import('@actions/glob')
-      const found = (await (await glob.create(path, { matchDirectories: false })).glob()).filter((f) => MANIFEST_FILE.test(f) && !KUSTOMIZATION_FILE.test(f)).sort()
+      const found = (await (await glob.create(path, { matchDirectories: false })).glob())
+        .filter((f) => MANIFEST_FILE.test(f) && !KUSTOMIZATION_FILE.test(f))
+        .sort()
       if (found.length === 0) throw new UserError(`No manifest file matches "${pattern}" (input "${inputName}").`)
       out.push(...found)
     } else if (!existsSync(path)) {
@@ -91,15 +99,18 @@ export function parseManifests(text: string, source: string): KubeObject[] {
 
 function flattenList(value: unknown): unknown[] {
   const v = value as { kind?: string; items?: unknown[] }
-  if (v && typeof v === 'object' && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items)) return v.items.flatMap(flattenList)
+  if (v && typeof v === 'object' && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items))
+    return v.items.flatMap(flattenList)
   return [value]
 }
 
 function checkObject(value: unknown, source: string): KubeObject {
   const v = value as Partial<KubeObject>
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UserError(`${source}: a document is not a Kubernetes object (expected a mapping with apiVersion, kind and metadata).`)
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw new UserError(`${source}: a document is not a Kubernetes object (expected a mapping with apiVersion, kind and metadata).`)
   if (typeof v.apiVersion !== 'string' || typeof v.kind !== 'string') throw new UserError(`${source}: an object lacks apiVersion or kind.`)
-  if (!v.metadata || typeof v.metadata.name !== 'string' || v.metadata.name === '') throw new UserError(`${source}: a ${v.kind} has no metadata.name.`)
+  if (!v.metadata || typeof v.metadata.name !== 'string' || v.metadata.name === '')
+    throw new UserError(`${source}: a ${v.kind} has no metadata.name.`)
   return v as KubeObject
 }
 
@@ -107,13 +118,26 @@ export function isWorkload(object: KubeObject): boolean {
   return (WORKLOAD_KINDS as readonly string[]).includes(object.kind) && object.apiVersion === 'apps/v1'
 }
 
+/** The Deployments, StatefulSets and DaemonSets among the objects, each in the namespace it names, else `namespace`. */
 export function workloadsOf(objects: readonly KubeObject[], namespace: string): WorkloadRef[] {
-  return objects.filter(isWorkload).map((o) => ({ kind: o.kind as WorkloadKind, name: o.metadata.name, namespace: o.metadata.namespace ?? namespace }))
+  return objects
+    .filter(isWorkload)
+    .map((o) => ({ kind: o.kind as WorkloadKind, name: o.metadata.name, namespace: namespaceOf(o, namespace) }))
 }
 
 export function podTemplateOf(object: { spec?: Record<string, unknown> }): PodTemplate | undefined {
   const template = object.spec?.template as PodTemplate | undefined
   return template && Array.isArray(template.spec?.containers) ? template : undefined
+}
+
+/** kind/name as people write it (deployment/web, configmap/settings, widget/w1): the kind lower-cased. */
+export function describeObject(object: { kind: string; metadata: { name: string } }): string {
+  return `${object.kind.toLowerCase()}/${object.metadata.name}`
+}
+
+/** The namespace an object goes to: the one it names, else the deploy's (kubectl ignores it for cluster-scoped kinds). */
+export function namespaceOf(object: KubeObject, namespace: string): string {
+  return object.metadata.namespace || namespace
 }
 
 export function describeWorkload(ref: WorkloadRef): string {
@@ -127,7 +151,8 @@ export function parseImageOverrides(raw: string | undefined, inputName: string):
     const at = line.indexOf('=')
     const container = line.slice(0, at).trim()
     const image = line.slice(at + 1).trim()
-    if (at <= 0 || image === '' || /\s/.test(image)) throw new UserError(`Input "${inputName}": "${line}" is not container=image-ref (e.g. web=ghcr.io/acme/web:1.4.0).`)
+    if (at <= 0 || image === '' || /\s/.test(image))
+      throw new UserError(`Input "${inputName}": "${line}" is not container=image-ref (e.g. web=ghcr.io/acme/web:1.4.0).`)
     out.set(container, image)
   }
   return out
@@ -154,7 +179,10 @@ export function applyImageOverrides(objects: KubeObject[], overrides: ReadonlyMa
     for (const container of template.spec.containers) images.push(`${container.name}=${container.image}`)
   }
   const unused = [...overrides.keys()].filter((name) => !used.has(name))
-  if (unused.length > 0) throw new UserError(`Input "${inputName}": no container named ${unused.map((n) => `"${n}"`).join(', ')} in the workloads being deployed.`)
+  if (unused.length > 0)
+    throw new UserError(
+      `Input "${inputName}": no container named ${unused.map((n) => `"${n}"`).join(', ')} in the workloads being deployed.`
+    )
   return [...new Set(images)]
 }
 

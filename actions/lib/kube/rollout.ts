@@ -23,7 +23,15 @@ export interface LabelSelector {
 export interface WorkloadObject {
   kind: WorkloadKind
   metadata: ObjectMeta
-  spec: { replicas?: number; selector: LabelSelector; template: unknown; updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } }; progressDeadlineSeconds?: number; [key: string]: unknown }
+  spec: {
+    replicas?: number
+    selector: LabelSelector
+    template: unknown
+    updateStrategy?: { type?: string; rollingUpdate?: { partition?: number } }
+    progressDeadlineSeconds?: number
+    paused?: boolean
+    [key: string]: unknown
+  }
   status?: {
     observedGeneration?: number
     replicas?: number
@@ -45,7 +53,11 @@ export interface ContainerStatus {
   restartCount: number
   image?: string
   started?: boolean
-  state?: { waiting?: { reason?: string; message?: string }; running?: { startedAt?: string }; terminated?: { exitCode: number; reason?: string; message?: string } }
+  state?: {
+    waiting?: { reason?: string; message?: string }
+    running?: { startedAt?: string }
+    terminated?: { exitCode: number; reason?: string; message?: string }
+  }
   lastState?: { terminated?: { exitCode: number; reason?: string; message?: string } }
 }
 
@@ -98,10 +110,26 @@ export interface Assessment {
   summary: string
   problems: PodProblem[]
   revision?: string
+  /**
+   * Set when the workload is done by its own rules but its pods keep the previous template (OnDelete,
+   * a partition, a paused Deployment): what was applied and what is left to the user.
+   */
+  notReplaced?: string
 }
 
 /** Waiting reasons that no amount of waiting fixes on its own. */
-export const FATAL_WAITING_REASONS = new Set(['CrashLoopBackOff', 'ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'PreCreateHookError', 'PostStartHookError'])
+export const FATAL_WAITING_REASONS = new Set([
+  'CrashLoopBackOff',
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'PreCreateHookError',
+  'PostStartHookError'
+])
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
 
@@ -127,7 +155,8 @@ export function assessWorkload(snapshot: WorkloadSnapshot, options: RolloutOptio
   if (!workload) return { state: 'failed', summary: `${label(snapshot.ref)} no longer exists`, problems: [] }
   // Until the controller has seen the new spec, conditions and the revision annotation still
   // describe the previous rollout (perhaps a failed one): judge nothing yet.
-  if ((workload.status?.observedGeneration ?? 0) < (workload.metadata.generation ?? 0)) return { state: 'progressing', summary: `${label(snapshot.ref)}: waiting for the controller to see the new spec`, problems: [] }
+  if ((workload.status?.observedGeneration ?? 0) < (workload.metadata.generation ?? 0))
+    return { state: 'progressing', summary: `${label(snapshot.ref)}: waiting for the controller to see the new spec`, problems: [] }
   const newPods = newRevisionPods(snapshot)
   const problems = newPods.flatMap((pod) => podProblems(pod, options, memory, now))
   const conditionFailure = failedCondition(workload)
@@ -137,10 +166,24 @@ export function assessWorkload(snapshot: WorkloadSnapshot, options: RolloutOptio
   // unready/unschedulable past the grace period.
   if (problems.length > 0) {
     const first = problems[0]
-    return { state: 'failed', summary: `${label(snapshot.ref)}: pod ${first.pod}${first.container ? ` container ${first.container}` : ''} ${first.reason}${first.message ? ` (${first.message})` : ''}`, problems, revision }
+    return {
+      state: 'failed',
+      summary:
+        `${label(snapshot.ref)}: pod ${first.pod}${first.container ? ` container ${first.container}` : ''} ${first.reason}` +
+        (first.message ? ` (${first.message})` : ''),
+      problems,
+      revision
+    }
   }
   const progress = progressOf(workload)
-  return { state: progress.done ? 'ready' : 'progressing', summary: `${label(snapshot.ref)}: ${progress.text}`, problems, revision }
+  const notReplaced = progress.done ? progress.notReplaced : undefined
+  return {
+    state: progress.done ? 'ready' : 'progressing',
+    summary: `${label(snapshot.ref)}: ${progress.text}`,
+    problems,
+    revision,
+    notReplaced
+  }
 }
 
 function label(ref: WorkloadRef): string {
@@ -166,7 +209,8 @@ export function newRevisionPods(snapshot: WorkloadSnapshot): Pod[] {
     return live.filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === current.metadata.uid))
   }
   const owned = live.filter((p) => p.metadata.ownerReferences?.some((o) => o.uid === workload.metadata.uid))
-  if (workload.kind === 'StatefulSet') return owned.filter((p) => p.metadata.labels?.['controller-revision-hash'] === workload.status?.updateRevision)
+  if (workload.kind === 'StatefulSet')
+    return owned.filter((p) => p.metadata.labels?.['controller-revision-hash'] === workload.status?.updateRevision)
   return owned.filter((p) => p.metadata.labels?.['pod-template-generation'] === String(workload.metadata.generation))
 }
 
@@ -177,46 +221,91 @@ export function podProblems(pod: Pod, options: RolloutOptions, memory: FirstSeen
   for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
     const waiting = status.state?.waiting
     const last = status.lastState?.terminated ?? status.state?.terminated
-    const lastExit = last ? `exit ${last.exitCode}${last.reason ? ` ${last.reason}` : ''}${last.message ? `: ${last.message}` : ''}` : undefined
+    const lastExit = last
+      ? `exit ${last.exitCode}${last.reason ? ` ${last.reason}` : ''}${last.message ? `: ${last.message}` : ''}`
+      : undefined
     if (waiting?.reason && FATAL_WAITING_REASONS.has(waiting.reason)) {
-      out.push({ pod: name, container: status.name, reason: waiting.reason, message: waiting.message, restarts: status.restartCount, lastExit })
+      out.push({
+        pod: name,
+        container: status.name,
+        reason: waiting.reason,
+        message: waiting.message,
+        restarts: status.restartCount,
+        lastExit
+      })
     } else if (status.restartCount >= options.maxRestarts && options.maxRestarts > 0) {
-      out.push({ pod: name, container: status.name, reason: 'Restarting', message: `restarted ${status.restartCount} times (max-restarts ${options.maxRestarts})`, restarts: status.restartCount, lastExit })
+      out.push({
+        pod: name,
+        container: status.name,
+        reason: 'Restarting',
+        message: `restarted ${status.restartCount} times (max-restarts ${options.maxRestarts})`,
+        restarts: status.restartCount,
+        lastExit
+      })
     }
   }
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled')
   if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
     const waited = (now - memory.since(`${key}/unschedulable`, now)) / 1000
-    if (waited >= options.readinessGrace) out.push({ pod: name, reason: 'Unschedulable', message: `for ${Math.round(waited)}s: ${scheduled.message ?? ''}`.trim() })
+    if (waited >= options.readinessGrace)
+      out.push({ pod: name, reason: 'Unschedulable', message: `for ${Math.round(waited)}s: ${scheduled.message ?? ''}`.trim() })
   }
   const running = pod.status?.phase === 'Running'
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True'
   if (running && !ready && out.length === 0) {
     const waited = (now - memory.since(`${key}/unready`, now)) / 1000
     const notReady = (pod.status?.containerStatuses ?? []).filter((c) => !c.ready).map((c) => c.name)
-    if (waited >= options.readinessGrace) out.push({ pod: name, container: notReady.join(', ') || undefined, reason: 'NotReady', message: `not Ready for ${Math.round(waited)}s (readiness-grace ${options.readinessGrace}s): readiness probe failing` })
+    if (waited >= options.readinessGrace)
+      out.push({
+        pod: name,
+        container: notReady.join(', ') || undefined,
+        reason: 'NotReady',
+        message: `not Ready for ${Math.round(waited)}s (readiness-grace ${options.readinessGrace}s): readiness probe failing`
+      })
   } else if (ready) memory.forget(`${key}/unready`)
   return out
 }
 
 function failedCondition(workload: WorkloadObject): string | undefined {
   for (const c of workload.status?.conditions ?? []) {
-    if (c.type === 'Progressing' && c.status === 'False' && c.reason === 'ProgressDeadlineExceeded') return `ProgressDeadlineExceeded (${c.message ?? 'progress deadline exceeded'})`
+    if (c.type === 'Progressing' && c.status === 'False' && c.reason === 'ProgressDeadlineExceeded')
+      return `ProgressDeadlineExceeded (${c.message ?? 'progress deadline exceeded'})`
     if (c.type === 'ReplicaFailure' && c.status === 'True') return `ReplicaFailure ${c.reason ?? ''}: ${c.message ?? ''}`.trim()
   }
   return undefined
 }
 
-/** The same completion rules as `kubectl rollout status`. */
-export function progressOf(workload: WorkloadObject): { done: boolean; text: string } {
+export interface Progress {
+  done: boolean
+  text: string
+  /** Done, but pods keep the previous template by the workload's own update rules (see Assessment). */
+  notReplaced?: string
+}
+
+/**
+ * Whether a workload has rolled out: `kubectl rollout status`'s rules for a RollingUpdate. Where the
+ * workload's own rules leave pods on the previous template (StatefulSet or DaemonSet updateStrategy
+ * OnDelete, a StatefulSet partition, a paused Deployment), it is done once its pods are ready, and
+ * `notReplaced` says which pods still run the previous template and why: applied, not rolled out.
+ */
+export function progressOf(workload: WorkloadObject): Progress {
   const s = workload.status ?? {}
   const generationSeen = (s.observedGeneration ?? 0) >= (workload.metadata.generation ?? 0)
   if (!generationSeen) return { done: false, text: 'waiting for the controller to see the new spec' }
+  const onDelete = workload.spec.updateStrategy?.type === 'OnDelete'
   if (workload.kind === 'Deployment') {
     const want = workload.spec.replicas ?? 1
     const updated = s.updatedReplicas ?? 0
     const total = s.replicas ?? 0
     const available = s.availableReplicas ?? 0
+    if (workload.spec.paused) {
+      const text = `${available}/${want} replicas available`
+      return {
+        done: true,
+        text,
+        notReplaced: 'the Deployment is paused (spec.paused): its pods are not replaced until it is resumed (kubectl rollout resume)'
+      }
+    }
     if (updated < want) return { done: false, text: `${updated} of ${want} new replicas updated` }
     if (total > updated) return { done: false, text: `${total - updated} old replicas pending termination` }
     if (available < updated) return { done: false, text: `${available} of ${updated} updated replicas available` }
@@ -225,17 +314,45 @@ export function progressOf(workload: WorkloadObject): { done: boolean; text: str
   if (workload.kind === 'StatefulSet') {
     const want = workload.spec.replicas ?? 1
     const ready = s.readyReplicas ?? 0
+    const updated = s.updatedReplicas ?? 0
     const partition = workload.spec.updateStrategy?.rollingUpdate?.partition ?? 0
     if (ready < want) return { done: false, text: `${ready} of ${want} pods ready` }
-    if (workload.spec.updateStrategy?.type === 'OnDelete') return { done: true, text: `${ready}/${want} pods ready (OnDelete: pods update when deleted)` }
-    if (partition > 0) return (s.updatedReplicas ?? 0) >= want - partition ? { done: true, text: `partitioned roll out complete (${s.updatedReplicas ?? 0} updated)` } : { done: false, text: `${s.updatedReplicas ?? 0} of ${want - partition} pods updated` }
-    if (s.updateRevision !== s.currentRevision) return { done: false, text: `${s.updatedReplicas ?? 0} of ${want} pods updated` }
+    if (onDelete) {
+      const old = Math.max(0, want - updated)
+      const notReplaced =
+        old > 0
+          ? `${old} of ${want} pod(s) still run the previous template (updateStrategy OnDelete: a pod is replaced only when it is deleted)`
+          : undefined
+      return { done: true, text: `${ready}/${want} pods ready${old > 0 ? `, ${old} on the previous template` : ''}`, notReplaced }
+    }
+    if (partition > 0) {
+      if (updated < want - partition) return { done: false, text: `${updated} of ${want - partition} pods updated` }
+      const old = Math.min(partition, want)
+      const changed = s.updateRevision !== undefined && s.updateRevision !== s.currentRevision
+      const notReplaced =
+        changed && old > 0
+          ? `${old} pod(s) below the partition keep the previous template (rollingUpdate.partition ${partition})`
+          : undefined
+      return { done: true, text: `partitioned roll out complete (${updated} updated)`, notReplaced }
+    }
+    if (s.updateRevision !== s.currentRevision) return { done: false, text: `${updated} of ${want} pods updated` }
     return { done: true, text: `${ready}/${want} pods ready` }
   }
   const want = s.desiredNumberScheduled ?? 0
-  if ((s.updatedNumberScheduled ?? 0) < want) return { done: false, text: `${s.updatedNumberScheduled ?? 0} of ${want} pods updated` }
-  if ((s.numberAvailable ?? 0) < want) return { done: false, text: `${s.numberAvailable ?? 0} of ${want} updated pods available` }
-  return { done: true, text: `${s.numberAvailable ?? 0}/${want} pods available` }
+  const updated = s.updatedNumberScheduled ?? 0
+  const available = s.numberAvailable ?? 0
+  if (onDelete) {
+    if (available < want) return { done: false, text: `${available} of ${want} pods available` }
+    const old = Math.max(0, want - updated)
+    const notReplaced =
+      old > 0
+        ? `${old} of ${want} pod(s) still run the previous template (updateStrategy OnDelete: a pod is replaced only when it is deleted)`
+        : undefined
+    return { done: true, text: `${available}/${want} pods available${old > 0 ? `, ${old} on the previous template` : ''}`, notReplaced }
+  }
+  if (updated < want) return { done: false, text: `${updated} of ${want} pods updated` }
+  if (available < want) return { done: false, text: `${available} of ${want} updated pods available` }
+  return { done: true, text: `${available}/${want} pods available` }
 }
 
 /** A label selector in kubectl's `-l` syntax. */

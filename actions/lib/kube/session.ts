@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as core from '@actions/core'
 import * as io from '@actions/io'
-import { UserError } from '../errors/user-error.js'
+import { isUserError, UserError } from '../errors/user-error.js'
 import { parseBoolean, parseDuration, parseWholeNumber } from '../inputs/parse.js'
 import { Helm } from './helm.js'
 import { Kubectl } from './kubectl.js'
@@ -46,6 +46,20 @@ export interface KubeOutputs {
   images: readonly string[]
 }
 
+/** The outputs of a step that failed before it reached the cluster (inputs, kubeconfig, tools). */
+export function failedBeforeStart(error: unknown, seconds: number): KubeOutputs {
+  const message = isUserError(error) ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`
+  return {
+    result: 'failed',
+    reason: message.replace(/\s*\n\s*/g, ' ').trim(),
+    revision: '',
+    previousRevision: '',
+    durationSeconds: Math.round(seconds * 10) / 10,
+    images: []
+  }
+}
+
+/** Set every output (kube-deploy and kube-rollback alike); rollback-seconds is empty when there was no rollback. */
 export function setKubeOutputs(o: KubeOutputs): void {
   core.setOutput(KubeOutput.Result, o.result)
   core.setOutput(KubeOutput.Revision, o.revision)
@@ -71,10 +85,18 @@ export async function openSession(get: (name: string) => string): Promise<KubeSe
   const file = writeKubeconfig(config, process.env.RUNNER_TEMP || tmpdir())
   core.saveState(KubeState.KubeconfigPath, file)
   if (parseBoolean(KubeInput.ExportKubeconfig, get(KubeInput.ExportKubeconfig), false)) core.exportVariable('KUBECONFIG', file)
-  const contextNamespace = ((config.document.contexts ?? []).find((c) => c.name === config.context)?.context as { namespace?: string } | undefined)?.namespace
+  const contextNamespace = (
+    (config.document.contexts ?? []).find((c) => c.name === config.context)?.context as { namespace?: string } | undefined
+  )?.namespace
   const namespace = get(KubeInput.Namespace).trim() || contextNamespace || 'default'
   const kubectlPath = await findTool(get(KubeInput.Kubectl).trim() || 'kubectl', KubeInput.Kubectl, 'azure/setup-kubectl')
-  return { config, file, namespace, kubectl: new Kubectl({ kubectl: kubectlPath, kubeconfig: file }), helmPath: get(KubeInput.Helm).trim() || 'helm' }
+  return {
+    config,
+    file,
+    namespace,
+    kubectl: new Kubectl({ kubectl: kubectlPath, kubeconfig: file }),
+    helmPath: get(KubeInput.Helm).trim() || 'helm'
+  }
 }
 
 export async function helmFor(session: KubeSession): Promise<Helm> {
@@ -87,7 +109,11 @@ async function findTool(nameOrPath: string, inputName: string, setup: string): P
     return nameOrPath
   }
   const found = await io.which(nameOrPath, false)
-  if (!found) throw new UserError(`${nameOrPath} is not on PATH. GitHub-hosted runners have it; on a self-hosted runner install it first (e.g. with ${setup}) or set the "${inputName}" input to its path.`)
+  if (!found)
+    throw new UserError(
+      `${nameOrPath} is not on PATH. GitHub-hosted runners have it; ` +
+        `on a self-hosted runner install it first (e.g. with ${setup}) or set the "${inputName}" input to its path.`
+    )
   return found
 }
 

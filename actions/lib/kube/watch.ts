@@ -3,7 +3,18 @@
 // rollout nobody could observe is never reported as done.
 import { KubectlError, type Kubectl } from './kubectl.js'
 import { describeWorkload, type WorkloadRef } from './manifests.js'
-import { assessWorkload, FirstSeen, selectorString, type Assessment, type Pod, type PodProblem, type ReplicaSet, type RolloutOptions, type WorkloadObject, type WorkloadSnapshot } from './rollout.js'
+import {
+  assessWorkload,
+  FirstSeen,
+  selectorString,
+  type Assessment,
+  type Pod,
+  type PodProblem,
+  type ReplicaSet,
+  type RolloutOptions,
+  type WorkloadObject,
+  type WorkloadSnapshot
+} from './rollout.js'
 
 export interface WatchOptions extends RolloutOptions {
   timeoutSeconds: number
@@ -19,6 +30,8 @@ export interface WatchResult {
   apiFailure?: 'unreachable' | 'credentials'
   problems: (PodProblem & { workload: string })[]
   assessments: { ref: WorkloadRef; assessment: Assessment }[]
+  /** Ready workloads whose pods keep the previous template by their own rules (OnDelete, partition, paused). */
+  notReplaced: { workload: string; detail: string }[]
   seconds: number
 }
 
@@ -29,12 +42,16 @@ export interface Clock {
 
 export const realClock: Clock = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
 
+/** The workload, its ReplicaSets (Deployments) and pods, as the API server reports them now. */
 export async function snapshotWorkload(kubectl: Kubectl, ref: WorkloadRef): Promise<WorkloadSnapshot> {
   const workload = await kubectl.getOrNull<WorkloadObject>(ref.kind.toLowerCase(), ref.name, ref.namespace)
   if (!workload) return { ref, workload: null, replicaSets: [], pods: [] }
   const selector = selectorString(workload.spec.selector)
   const kinds = ref.kind === 'Deployment' ? 'replicasets,pods' : 'pods'
-  const { items } = await kubectl.json<{ items: ((Pod | ReplicaSet) & { kind?: string })[] }>(['get', kinds, '-n', ref.namespace, '-l', selector], `listing the pods of ${describeWorkload(ref)}`)
+  const { items } = await kubectl.json<{ items: ((Pod | ReplicaSet) & { kind?: string })[] }>(
+    ['get', kinds, '-n', ref.namespace, '-l', selector],
+    `listing the pods of ${describeWorkload(ref)}`
+  )
   return {
     ref,
     workload: { ...workload, kind: ref.kind },
@@ -43,7 +60,18 @@ export async function snapshotWorkload(kubectl: Kubectl, ref: WorkloadRef): Prom
   }
 }
 
-export async function watchRollout(kubectl: Kubectl, refs: readonly WorkloadRef[], options: WatchOptions, progress: (line: string) => void, clock: Clock = realClock): Promise<WatchResult> {
+/**
+ * Poll until every workload is ready (WatchResult.state 'ready', with the workloads whose pods stay
+ * on the previous template by their own rules), one is broken, the timeout passes, or the API
+ * server stays away longer than apiGraceSeconds ('failed', with the reason in one line).
+ */
+export async function watchRollout(
+  kubectl: Kubectl,
+  refs: readonly WorkloadRef[],
+  options: WatchOptions,
+  progress: (line: string) => void,
+  clock: Clock = realClock
+): Promise<WatchResult> {
   const started = clock.now()
   const memory = new FirstSeen()
   let apiDownSince: number | undefined
@@ -58,26 +86,51 @@ export async function watchRollout(kubectl: Kubectl, refs: readonly WorkloadRef[
       assessments = snapshots.map((s) => ({ ref: s.ref, assessment: assessWorkload(s, options, memory, now) }))
     } catch (error) {
       if (!(error instanceof KubectlError)) throw error
-      if (error.kind === 'credentials') return { state: 'failed', reason: `the cluster refused the credentials while watching the rollout: ${error.message}`, apiFailure: 'credentials', problems: [], assessments, seconds: seconds() }
+      if (error.kind === 'credentials')
+        return {
+          state: 'failed',
+          reason: `the cluster refused the credentials while watching the rollout: ${error.message}`,
+          apiFailure: 'credentials',
+          problems: [],
+          assessments,
+          notReplaced: [],
+          seconds: seconds()
+        }
       if (error.kind !== 'unreachable') throw error
       apiDownSince ??= clock.now()
       const down = (clock.now() - apiDownSince) / 1000
       progress(`API server not answering (${Math.round(down)}s): ${error.message.split('\n')[0]}`)
       if (down >= options.apiGraceSeconds) {
-        return { state: 'failed', reason: `the API server stopped answering during the rollout (${Math.round(down)}s without an answer); its state is unknown: ${error.message.split('\n')[0]}`, apiFailure: 'unreachable', problems: [], assessments, seconds: seconds() }
+        return {
+          state: 'failed',
+          reason:
+            `the API server stopped answering during the rollout (${Math.round(down)}s without an answer); ` +
+            `its state is unknown: ${error.message.split('\n')[0]}`,
+          apiFailure: 'unreachable',
+          problems: [],
+          assessments,
+          notReplaced: [],
+          seconds: seconds()
+        }
       }
       await clock.sleep(options.pollMs)
       continue
     }
     const failed = assessments.find((a) => a.assessment.state === 'failed')
     const problems = assessments.flatMap((a) => a.assessment.problems.map((p) => ({ ...p, workload: describeWorkload(a.ref) })))
-    if (failed) return { state: 'failed', reason: failed.assessment.summary, problems, assessments, seconds: seconds() }
-    if (assessments.every((a) => a.assessment.state === 'ready')) return { state: 'ready', reason: 'rolled out', problems, assessments, seconds: seconds() }
+    if (failed) return { state: 'failed', reason: failed.assessment.summary, problems, assessments, notReplaced: [], seconds: seconds() }
+    if (assessments.every((a) => a.assessment.state === 'ready')) {
+      const notReplaced = assessments.flatMap((a) =>
+        a.assessment.notReplaced ? [{ workload: describeWorkload(a.ref), detail: a.assessment.notReplaced }] : []
+      )
+      return { state: 'ready', reason: 'rolled out', problems, assessments, notReplaced, seconds: seconds() }
+    }
     const line = assessments.map((a) => a.assessment.summary).join('; ')
     if (line !== lastProgress) progress(line)
     lastProgress = line
     if ((clock.now() - started) / 1000 >= options.timeoutSeconds) {
-      return { state: 'failed', reason: `not rolled out within the timeout of ${options.timeoutSeconds}s: ${line}`, problems, assessments, seconds: seconds() }
+      const reason = `not rolled out within the timeout of ${options.timeoutSeconds}s: ${line}`
+      return { state: 'failed', reason, problems, assessments, notReplaced: [], seconds: seconds() }
     }
     await clock.sleep(options.pollMs)
   }
@@ -88,9 +141,22 @@ export async function podWarnings(kubectl: Kubectl, namespace: string, pods: rea
   const out = new Map<string, string[]>()
   await Promise.all(
     [...new Set(pods)].slice(0, 10).map(async (pod) => {
-      const result = await kubectl.tryRun(['get', 'events', '-n', namespace, '--field-selector', `involvedObject.name=${pod},type=Warning`, '-o', 'json'])
+      const result = await kubectl.tryRun([
+        'get',
+        'events',
+        '-n',
+        namespace,
+        '--field-selector',
+        `involvedObject.name=${pod},type=Warning`,
+        '-o',
+        'json'
+      ])
       if (result.exitCode !== 0) return
-      const events = (JSON.parse(result.stdout) as { items: { reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string }[] }).items
+      const events = (
+        JSON.parse(result.stdout) as {
+          items: { reason?: string; message?: string; count?: number; lastTimestamp?: string; eventTime?: string }[]
+        }
+      ).items
       events.sort((a, b) => String(a.lastTimestamp ?? a.eventTime).localeCompare(String(b.lastTimestamp ?? b.eventTime)))
       out.set(
         pod,
