@@ -1,0 +1,3 @@
+import { runSonarGateAction } from './main.js'
+
+await runSonarGateAction()
