@@ -214,6 +214,21 @@ describe('collectSecrets', () => {
     expect(new Set(collectSecrets({ users: [{ name: 'u', user: user(c) }] }))).toEqual(new Set(expected(c)))
   })
 
+  // A mask blanks its string in every later log line: common words must never be masked.
+  it.each([
+    ['a plain username beside a password', (c: Credentials) => ({ username: 'admin', password: c.password }), (c: Credentials) => [c.password]],
+    ['an EKS exec plugin: get-token, the cluster name, the profile and region', () => ({
+      exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'prod'], env: [{ name: 'AWS_PROFILE', value: 'default' }, { name: 'AWS_REGION', value: 'us-east-1' }] }
+    }), () => []],
+    ['an exec env variable named as a secret, whatever its value', () => ({ exec: { command: 'x', env: [{ name: 'AWS_SECRET_ACCESS_KEY', value: 'short' }] } }), () => ['short']],
+    ['auth-provider config: cmd-path and JSONPath keys are not secret', (c: Credentials) => ({
+      'auth-provider': { name: 'gcp', config: { 'cmd-path': 'gcloud', 'token-key': '{.credential.access_token}', 'access-token': c.providerAccess } }
+    }), (c: Credentials) => [c.providerAccess]]
+  ] as [string, (c: Credentials) => Record<string, unknown>, (c: Credentials) => string[]][])('masks only what is secret: %s', (_name, user, expected) => {
+    const c = credentials()
+    expect(new Set(collectSecrets({ users: [{ name: 'u', user: user(c) }] }))).toEqual(new Set(expected(c)))
+  })
+
   it('base64 data that is not a PEM is masked as it is, not line by line', () => {
     const data = Buffer.from(fresh(60)).toString('base64')
     expect(collectSecrets({ users: [{ name: 'u', user: { 'client-key-data': data } }] })).toEqual([data])

@@ -3,6 +3,7 @@
 // client-certificate, client-key, tokenFile, an exec command with a path) made absolute against
 // the kubeconfig's own folder as kubectl does, and written to a private file that the post step
 // deletes. A secret has no folder: a relative file reference in one is an input error.
+import { looksLikeCredential } from '../inputs/url-secrets.js'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
@@ -35,9 +36,12 @@ export interface Kubeconfig {
   server: string
 }
 
-// Keys under users[].user whose values are credentials. `username` is not secret on its own but
-// is masked too: with a password it is half of one.
-const USER_SECRET_KEYS = ['token', 'client-key-data', 'client-certificate-data', 'password', 'username']
+// Keys under users[].user whose values are credentials. A `username` is masked only when it looks
+// like a credential (a token given as the user): a mask blanks its string in every later log line,
+// so masking "admin" or "ubuntu" would blank those words everywhere.
+const USER_SECRET_KEYS = ['token', 'client-key-data', 'client-certificate-data', 'password']
+/** Names (of auth-provider config keys and exec env variables) whose values are credentials. */
+const SECRET_NAME = /token|secret|password|passwd|credential|api[-_]?key|private[-_]?key/i
 
 /**
  * Decode and validate a kubeconfig given as content (base64 or plain YAML) or as the path of a
@@ -213,7 +217,8 @@ function names(entries: NamedEntry<unknown>[]): string {
     .join(', ')
 }
 
-/** Every credential in users[]: tokens, keys, certificates, passwords, auth-provider config and exec env. */
+/** Every credential in users[]: tokens, keys, certificates, passwords, and the auth-provider config
+ * values, exec env values and exec arguments that are named as or look like credentials. */
 export function collectSecrets(document: KubeconfigDocument): string[] {
   const out = new Set<string>()
   const add = (value: unknown): void => {
@@ -230,16 +235,30 @@ export function collectSecrets(document: KubeconfigDocument): string[] {
       }
     }
   }
+  const addNamed = (name: string, value: unknown): void => {
+    // A JSONPath selector (gcp's token-key: '{.credential.access_token}') names a secret, it is none.
+    if (typeof value === 'string' && /^\{\..*\}$/.test(value)) return
+    if (SECRET_NAME.test(name) || (typeof value === 'string' && looksLikeCredential(value))) add(value)
+  }
   for (const entry of document.users ?? []) {
     const user = (entry.user ?? {}) as Record<string, unknown>
     for (const key of USER_SECRET_KEYS) add(user[key])
+    if (typeof user.username === 'string' && looksLikeCredential(user.username)) add(user.username)
+    // Named as secrets (access-token, client-secret, AWS_SECRET_ACCESS_KEY): masked whatever they
+    // look like; anything else (cmd-path: gcloud, AWS_PROFILE=default, us-east-1) only when it
+    // looks like a credential.
     const provider = user['auth-provider'] as { config?: Record<string, unknown> } | undefined
-    for (const value of Object.values(provider?.config ?? {})) add(value)
+    for (const [key, value] of Object.entries(provider?.config ?? {})) addNamed(key, value)
     const execSpec = user.exec as { env?: { name?: string; value?: unknown }[]; args?: unknown[] } | undefined
-    for (const env of execSpec?.env ?? []) add(env.value)
-    // Arguments like --token=... carry secrets too; plain flags are harmless to mask.
-    for (const arg of execSpec?.args ?? [])
-      if (typeof arg === 'string' && /token|secret|password|key/i.test(arg)) add(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : arg)
+    for (const env of execSpec?.env ?? []) addNamed(env.name ?? '', env.value)
+    // `--token=...` carries its secret after the '='; a bare argument only when it looks like one
+    // (never `get-token` of `aws eks get-token`).
+    for (const arg of execSpec?.args ?? []) {
+      if (typeof arg !== 'string') continue
+      const eq = arg.indexOf('=')
+      if (eq > 0) addNamed(arg.slice(0, eq), arg.slice(eq + 1))
+      else if (looksLikeCredential(arg)) add(arg)
+    }
   }
   return [...out]
 }
