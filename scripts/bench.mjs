@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { benchCoverage } from './bench/coverage.mjs'
 import { benchGate } from './bench/gate.mjs'
 import { benchRollback } from './bench/rollback.mjs'
 import { benchScanners } from './bench/scanners.mjs'
@@ -15,7 +16,7 @@ if (!existsSync(node)) {
   process.exit(2)
 }
 const runs = Number(process.env.BENCH_RUNS ?? 5)
-const benches = { gate: () => benchGate({ root, node, runs }), scanners: () => benchScanners({ root, node, runs }), rollback: () => benchRollback({ root, node, runs }) }
+const benches = { gate: () => benchGate({ root, node, runs }), coverage: () => benchCoverage({ root, node, runs }), scanners: () => benchScanners({ root, node, runs }), rollback: () => benchRollback({ root, node, runs }) }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches)
 
 let missed = 0

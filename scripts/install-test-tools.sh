@@ -22,6 +22,14 @@
 #   zizmor      Python virtual environment from PyPI (a binary wheel; no dependencies)
 #   act         github.com/nektos/act, built from the Go module proxy (runs workflows in host mode)
 #
+# The coverage tools the coverage-gate tests run on examples/coverage/ (`coverage` names just these;
+# Go's own `go test -coverprofile` and the JDK's javac and java come with the machine):
+#   coveragepy  coverage.py, Python virtual environment from PyPI (no dependencies)
+#   c8          npm ci of scripts/coverage-tools/package-lock.json (c8 and every dependency checked
+#               against the lock's sha512 integrity)
+#   jacoco      the JaCoCo CLI (org.jacoco.cli:<ver>:nodeps) and agent (org.jacoco.agent:<ver>:runtime)
+#               from Maven Central through mvn dependency:copy, each checked against a pinned sha256
+#
 # Each tool lands in ${SGW_TOOLS_CACHE:-~/.cache/shared-gh-workflows/tools}/<tool>-<version>/,
 # outside the checkout, so a fresh clone on the same machine reuses it; <repo>/.tools/bin/ gets
 # symlinks. A second run only re-links and takes seconds.
@@ -29,6 +37,7 @@
 # Usage: scripts/install-test-tools.sh [tool...]     (default: all of the above)
 #        scripts/install-test-tools.sh kube          (etcd, the Kubernetes binaries, helm, kwok)
 #        scripts/install-test-tools.sh workflow      (actionlint, zizmor, act)
+#        scripts/install-test-tools.sh coverage      (coverage.py, c8, the JaCoCo CLI and agent)
 # Under CI=true any failure is fatal; otherwise a failed tool is reported and the others go on.
 set -euo pipefail
 
@@ -46,6 +55,11 @@ KWOK_VERSION="0.8.0"
 ACTIONLINT_VERSION="1.7.12"
 ZIZMOR_VERSION="1.32.0"
 ACT_VERSION="0.2.89"
+# coverage (c8's version is the one in scripts/coverage-tools/package.json, whose lock pins the rest)
+COVERAGEPY_VERSION="7.17.3"
+JACOCO_VERSION="0.8.15"
+JACOCO_CLI_SHA256="d2b74b20b415163c1f53261e7c5ef4445b788327094208ff821e0c2baf9bc8f1"
+JACOCO_AGENT_SHA256="fb5b0036a0899ea97edfa0fc2c7985b55f3f7c5695028163e5e60d4f3cf6075d"
 # checkov's dependency set as resolved for the pin above (`pip freeze` in its venv); refresh it
 # whenever CHECKOV_VERSION changes, so that a dependency release cannot change checkov's output.
 CHECKOV_CONSTRAINTS=(
@@ -74,7 +88,8 @@ CHECKOV_CONSTRAINTS=(
 SCANNER_TOOLS=(node24 gitleaks trivy checkov)
 KUBE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl helm kwok)
 WORKFLOW_TOOLS=(actionlint zizmor act)
-ALL_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}")
+COVERAGE_TOOLS=(coveragepy c8 jacoco)
+ALL_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}" "${COVERAGE_TOOLS[@]}")
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${SGW_TOOLS_CACHE:-${HOME}/.cache/shared-gh-workflows/tools}"
@@ -313,10 +328,73 @@ install_act() {
   link_bin "${dir}/act" act
 }
 
+# --- coverage ----------------------------------------------------------------------------------
+# The tools whose reports the coverage gate reads; its tests run them on examples/coverage/<lang>/.
+
+install_coveragepy() {
+  local dir="${CACHE_DIR}/coveragepy-${COVERAGEPY_VERSION}"
+  if ! is_installed "$dir"; then
+    log "installing coverage.py ${COVERAGEPY_VERSION} into a virtual environment"
+    command -v python3 >/dev/null || die "python3 is needed for coverage.py"
+    fresh_dir "$dir"
+    python3 -m venv "${dir}/venv"
+    "${dir}/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps "coverage==${COVERAGEPY_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/venv/bin/coverage" coverage
+}
+
+install_c8() {
+  local lockdir="${REPO_ROOT}/scripts/coverage-tools" version hash
+  version="$(sed -n 's/^[[:space:]]*"c8": "\(.*\)"$/\1/p' "${lockdir}/package.json")"
+  [[ -n "$version" ]] || die "no c8 version in ${lockdir}/package.json"
+  # The lock's digest is part of the directory name, so a changed lock installs afresh.
+  hash="$(sha256sum "${lockdir}/package-lock.json" | cut -c1-12)"
+  local dir="${CACHE_DIR}/c8-${version}-${hash}"
+  if ! is_installed "$dir"; then
+    log "installing c8 ${version} (npm ci of scripts/coverage-tools)"
+    command -v npm >/dev/null || die "npm is needed for c8"
+    fresh_dir "$dir"
+    cp "${lockdir}/package.json" "${lockdir}/package-lock.json" "$dir/"
+    (cd "$dir" && npm ci --silent --no-audit --no-fund --ignore-scripts)
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/node_modules/.bin/c8" c8
+}
+
+jacoco_fetch() { # jacoco_fetch <dir> <groupId:artifactId:version:jar:classifier> <sha256> <file name>
+  local dir="$1" artifact="$2" sha="$3" name="$4" actual
+  mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="$artifact" -DoutputDirectory="${dir}/.fetch" >&2
+  mv "${dir}/.fetch/"*.jar "${dir}/${name}"
+  rmdir "${dir}/.fetch"
+  actual="$(sha256sum "${dir}/${name}" | cut -d' ' -f1)"
+  [[ "$actual" == "$sha" ]] || die "${artifact}: sha256 mismatch (got ${actual})"
+}
+
+install_jacoco() {
+  local dir="${CACHE_DIR}/jacoco-${JACOCO_VERSION}"
+  if ! is_installed "$dir"; then
+    log "fetching the JaCoCo ${JACOCO_VERSION} CLI and agent from Maven Central"
+    command -v mvn >/dev/null || die "mvn is needed to fetch JaCoCo from Maven Central"
+    command -v java >/dev/null || die "a JDK (java, javac) is needed for JaCoCo"
+    fresh_dir "$dir"
+    jacoco_fetch "$dir" "org.jacoco:org.jacoco.cli:${JACOCO_VERSION}:jar:nodeps" "$JACOCO_CLI_SHA256" jacococli.jar
+    jacoco_fetch "$dir" "org.jacoco:org.jacoco.agent:${JACOCO_VERSION}:jar:runtime" "$JACOCO_AGENT_SHA256" jacocoagent.jar
+    # A command to run the CLI by, so the tools table and the tests can ask it for its version.
+    printf '#!/usr/bin/env bash\nexec java -jar "%s" "$@"\n' "${dir}/jacococli.jar" >"${dir}/jacoco"
+    chmod +x "${dir}/jacoco"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/jacoco" jacoco
+  link_bin "${dir}/jacocoagent.jar" jacocoagent.jar
+}
+
 # --- versions ----------------------------------------------------------------------------------
 
 tool_version() {
   local bin="${BIN_DIR}/$1"
+  [[ "$1" == coveragepy ]] && bin="${BIN_DIR}/coverage"
   [[ -x "$bin" ]] || return 1
   case "$1" in
     node24) "$bin" --version ;;
@@ -332,6 +410,10 @@ tool_version() {
     actionlint) "$bin" -version | sed -n '1s/^v//p' ;;
     zizmor) "$bin" --version | awk '{print $2}' ;;
     act) "$bin" --version | awk '{print $3}' ;;
+    coveragepy) "${BIN_DIR}/coverage" --version | sed -n '1s/^Coverage.py, version \([^ ]*\).*/\1/p' ;;
+    # c8 --version says "unknown" when started through a link; its package.json knows.
+    c8) node -p 'require(require("path").join(require("fs").realpathSync(process.argv[1]), "../../package.json")).version' "$bin" ;;
+    jacoco) "$bin" version ;;
   esac
 }
 
@@ -356,13 +438,14 @@ main() {
     case "$t" in
       kube) tools+=("${KUBE_TOOLS[@]}") ;;
       workflow) tools+=("${WORKFLOW_TOOLS[@]}") ;;
+      coverage) tools+=("${COVERAGE_TOOLS[@]}") ;;
       *) tools+=("$t") ;;
     esac
   done
   [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
   for t in "${tools[@]}"; do
     [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] ||
-      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube and workflow name groups)"
+      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube, workflow and coverage name groups)"
   done
 
   mkdir -p "$CACHE_DIR" "$BIN_DIR"

@@ -134,4 +134,47 @@ describe('severity-gate action (dist, Node 24)', () => {
       expect(run.stdout).toMatch(/::warning::Could not write the PR comment \(HTTP 401\)/)
     })
   })
+
+  describe('approval environment (GitHub API stand-in checked against its OpenAPI description)', () => {
+    const TOKEN = 'ghs_approval-check-token'
+    const environment = (rules: unknown[]) => ({
+      id: 161088068, node_id: 'EN_kwDOAbc', name: 'security-approval', url: 'https://api.github.com/repos/acme/web/environments/security-approval',
+      html_url: 'https://github.com/acme/web/deployments/activity_log?environments_filter=security-approval', created_at: '2026-11-01T10:00:00Z', updated_at: '2026-11-01T10:00:00Z',
+      protection_rules: rules
+    })
+    const reviewers = { id: 3755, node_id: 'GA_kwDOAbc', type: 'required_reviewers', prevent_self_review: true, reviewers: [{ type: 'Team', reviewer: { id: 1, node_id: 'T_1', name: 'security', slug: 'security', url: 'https://api.github.com/teams/1', html_url: 'https://github.com/orgs/acme/teams/security', description: null, privacy: 'closed', permission: 'pull', members_url: 'https://api.github.com/teams/1/members{/member}', repositories_url: 'https://api.github.com/teams/1/repos', parent: null, type: 'team' } }] }
+    const gate = async (answer: { status: number; body?: unknown }) => {
+      const api = await startGitHubApi({ 'repos/get-environment': () => answer }, TOKEN)
+      try {
+        const run = await runAction('severity-gate', {
+          cwd: workdir(),
+          inputs: { reports: vulns, 'max-critical': 'none', 'approval-environment': 'security-approval', 'github-token': TOKEN, 'suppression-review': 'off' },
+          env: { GITHUB_API_URL: api.url }
+        })
+        expect(api.violations).toEqual([])
+        expect(api.requests.map((r) => `${r.operationId} ${r.params.environment_name}`)).toEqual(['repos/get-environment security-approval'])
+        return run
+      } finally {
+        await api.close()
+      }
+    }
+
+    it('needs-approval waits in an environment that has required reviewers', async () => {
+      const run = await gate({ status: 200, body: environment([reviewers]) })
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs.result).toBe('needs-approval')
+      expect(run.stdout).toContain('Approval environment "security-approval" has required reviewers')
+    })
+
+    it.each([
+      ['missing (GitHub would create it without reviewers)', { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }, /does not exist, so GitHub would create it without reviewers.*acme\/web > Settings > Environments > New environment "security-approval" > Required reviewers/],
+      ['without required reviewers', { status: 200, body: environment([{ id: 1, node_id: 'GA_1', type: 'wait_timer', wait_timer: 5 }]) }, /has no required reviewers, so this needs-approval result would pass unreviewed/]
+    ])('an environment %s fails the step with how to fix it', async (_n, answer, message) => {
+      const run = await gate(answer)
+      expect(run.exitCode).toBe(1)
+      // Nobody can approve it, so the step fails and says fail.
+      expect(run.outputs.result).toBe('fail')
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::error::'))).toEqual([expect.stringMatching(message)])
+    })
+  })
 })

@@ -83,7 +83,8 @@ function kubeconfigDocument(c: Credentials, overrides: Partial<KubeconfigDocumen
 
 /** Every value the masker must have seen for these credentials. */
 function expectedSecrets(c: Credentials): string[] {
-  return [c.token, c.password, c.username, c.cert.base64, ...c.cert.bodyLines, c.key.base64, ...c.key.bodyLines, c.providerAccess, c.providerRefresh, c.execEnv, c.execArg]
+  // Not the username: a user name is not a credential, and masking it blanks that word everywhere.
+  return [c.token, c.password, c.cert.base64, ...c.cert.bodyLines, c.key.base64, ...c.key.bodyLines, c.providerAccess, c.providerRefresh, c.execEnv, c.execArg]
 }
 
 function recorder(): { mask: (s: string) => void; masked: string[] } {
@@ -203,7 +204,8 @@ describe('collectSecrets', () => {
     ['token', (c: Credentials) => ({ token: c.token }), (c: Credentials) => [c.token]],
     ['client-key-data and each decoded PEM body line', (c: Credentials) => ({ 'client-key-data': c.key.base64 }), (c: Credentials) => [c.key.base64, ...c.key.bodyLines]],
     ['client-certificate-data and each decoded PEM body line', (c: Credentials) => ({ 'client-certificate-data': c.cert.base64 }), (c: Credentials) => [c.cert.base64, ...c.cert.bodyLines]],
-    ['password and username', (c: Credentials) => ({ username: c.username, password: c.password }), (c: Credentials) => [c.username, c.password]],
+    ['password, not a plain username', (c: Credentials) => ({ username: 'deployer', password: c.password }), (c: Credentials) => [c.password]],
+    ['a username shaped like a token', (c: Credentials) => ({ username: c.token, password: c.password }), (c: Credentials) => [c.token, c.password]],
     ['auth-provider config values', (c: Credentials) => ({ 'auth-provider': { name: 'gcp', config: { 'access-token': c.providerAccess, 'refresh-token': c.providerRefresh } } }), (c: Credentials) => [c.providerAccess, c.providerRefresh]],
     ['exec env values', (c: Credentials) => ({ exec: { command: 'get-token', env: [{ name: 'API_KEY', value: c.execEnv }] } }), (c: Credentials) => [c.execEnv]],
     ['exec --token= arguments (the value only)', (c: Credentials) => ({ exec: { command: 'get-token', args: ['--region', 'eu', `--token=${c.execArg}`] } }), (c: Credentials) => [c.execArg]],

@@ -113,10 +113,29 @@ describe('workflows', () => {
     expect(gates.approval.environment).toBe('${{ inputs.approval-environment }}')
     const deploy = load('.github/workflows/deploy.yml').jobs.deploy as Job & { environment?: { name?: string }; concurrency?: { group?: string; 'cancel-in-progress'?: boolean } }
     expect(deploy.environment?.name).toBe('${{ inputs.environment }}')
-    expect(deploy.concurrency).toEqual({ group: 'deploy-${{ github.repository }}-${{ inputs.environment }}', 'cancel-in-progress': false })
+    // Per service too (name): two services of one repository neither wait for nor cancel each other.
+    expect(deploy.concurrency).toEqual({ group: "deploy-${{ github.repository }}-${{ inputs.name || 'repo' }}-${{ inputs.environment }}", 'cancel-in-progress': false })
     const pipeline = load('.github/workflows/pipeline.yml').jobs as Record<string, Job & { needs?: string[]; if?: string }>
     expect(pipeline['deploy-production'].needs).toContain('deploy-staging')
     expect(pipeline['deploy-production'].if).toBe("needs.deploy-staging.outputs.result == 'deployed'")
-    expect(pipeline['deploy-production'].with?.environment).toBe('production')
+    expect(pipeline['deploy-production'].with?.environment).toBe('${{ inputs.production-environment }}')
+    const inputs = (load('.github/workflows/pipeline.yml').on as { workflow_call: { inputs: Record<string, { default?: unknown }> } }).workflow_call.inputs
+    expect(['dev', 'staging', 'production'].map((e) => inputs[`${e}-environment`].default)).toEqual(['dev', 'staging', 'production'])
+    // The gate checks the approval environment has required reviewers before relying on it.
+    const gateStep = (gates.gate.steps as { id?: string; with?: Record<string, string> }[]).find((st) => st.id === 'gate')
+    expect(gateStep?.with?.['approval-environment']).toBe('${{ inputs.approval-environment }}')
+  })
+
+  it('pipeline.yml passes through what users tune in the workflows it calls', () => {
+    const pipeline = load('.github/workflows/pipeline.yml')
+    const jobs = pipeline.jobs as Record<string, { with?: Record<string, unknown> }>
+    for (const key of ['max-critical', 'max-high', 'max-medium', 'max-low', 'exceptions', 'baseline', 'policy', 'allow-incomplete-scan', 'upload-sarif', 'install', 'trivy-db-repository', 'approval-environment', 'name', 'runs-on']) {
+      expect([key, jobs.gates.with?.[key]]).toEqual([key, `\${{ inputs.${key} }}`])
+    }
+    for (const job of ['deploy-dev', 'deploy-staging', 'deploy-production']) for (const key of ['name', 'runs-on', 'helm-chart', 'helm-release', 'helm-values']) {
+      expect([job, key, jobs[job].with?.[key]]).toEqual([job, key, `\${{ inputs.${key} }}`])
+    }
+    expect(jobs.image.with).toMatchObject({ context: '${{ inputs.context }}', file: '${{ inputs.dockerfile }}', 'runs-on': '${{ inputs.runs-on }}' })
+    expect((pipeline.jobs as Record<string, { if?: string }>)['notify-failure'].if).toBe("${{ failure() && github.event_name == 'push' }}")
   })
 })

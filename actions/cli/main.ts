@@ -1,7 +1,9 @@
 // sgw: the suite's engine on the command line, so anyone can reproduce a gate or a version locally.
 import { isUserError, messageOf } from '../lib/errors/user-error.js'
+import { coverageCommand } from './coverage-command.js'
 import { gateCommand } from './gate-command.js'
 import { notifyCommand } from './notify-command.js'
+import { sonarCommand } from '../sonar-gate/command.js'
 import { versionCommand } from './version-command.js'
 
 export const VERSION = '0.1.0'
@@ -10,8 +12,10 @@ const HELP = `Usage: sgw <command> [options]
 
 Commands:
   gate       judge scanner reports against severity thresholds (sgw gate --help)
+  coverage   judge coverage reports: line, branch and diff coverage (sgw coverage --help)
   version    the version, image tags and changelog of HEAD, as semver-tag computes them (sgw version --help)
   notify     the Slack message slack-notify sends, printed or sent (sgw notify --help)
+  sonar      wait for a SonarQube analysis and judge its quality gate, as sonar-gate does (sgw sonar --help)
 
 Options:
   --help     this text
@@ -19,7 +23,7 @@ Options:
 `
 
 type Command = (argv: readonly string[], out: (text: string) => void) => Promise<number>
-const COMMANDS: Record<string, Command> = { gate: gateCommand, version: versionCommand, notify: notifyCommand }
+const COMMANDS: Record<string, Command> = { gate: gateCommand, coverage: coverageCommand, version: versionCommand, notify: notifyCommand, sonar: sonarCommand }
 
 export async function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
   const [name, ...rest] = argv

@@ -1,7 +1,7 @@
 // actions/severity-gate: gate on reports other steps wrote.
 import * as core from '@actions/core'
 import { input, runAction } from '../lib/action/run-action.js'
-import { publishGate, readPublishSettings, GateOutput } from '../lib/gate/publish.js'
+import { publishGate, readPublishSettings, requireApprovalEnvironment, GateOutput } from '../lib/gate/publish.js'
 import { failureReason, resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
 import { GateInput, readGateSettings, readReportPatterns } from '../lib/gate/settings.js'
 import { resolveTrustedPolicy, trustedGateConfig } from '../lib/gate/trusted-policy.js'
@@ -27,7 +27,9 @@ export async function runSeverityGate(): Promise<void> {
       if (outcome.result === 'fail') {
         core.setFailed(`${line}: ${failureReason(outcome)}. See the job summary.`)
       } else core.info(line)
+      if (outcome.result === 'needs-approval') await requireApprovalEnvironment(publish)
     },
     () => core.setOutput(GateOutput.Result, 'fail')
   )
 }
+

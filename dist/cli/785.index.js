@@ -142,7 +142,7 @@ const { kConstruct } = __webpack_require__(6152)
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(2560)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __webpack_require__(179)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
@@ -12983,7 +12983,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2560:
+/***/ 179:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

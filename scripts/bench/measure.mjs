@@ -7,10 +7,10 @@ import { join } from 'node:path'
 
 const TIME = '/usr/bin/time'
 
-export function measure(cmd, args, { allowExit = [0] } = {}) {
+export function measure(cmd, args, { allowExit = [0], cwd } = {}) {
   if (!existsSync(TIME)) throw new Error('GNU time (/usr/bin/time) is needed for the bench: apt-get install time')
   const file = join(mkdtempSync(join(tmpdir(), 'sgw-bench-')), 'time')
-  const run = spawnSync(TIME, ['-f', '%e %M', '-o', file, cmd, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const run = spawnSync(TIME, ['-f', '%e %M', '-o', file, cmd, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, cwd })
   if (!allowExit.includes(run.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${run.status}: ${run.stderr.slice(-500)}`)
   const [seconds, kb] = readFileSync(file, 'utf8').trim().split('\n').pop().split(' ').map(Number)
   return { seconds, maxRssMb: kb / 1024, stdout: run.stdout }

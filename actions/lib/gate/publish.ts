@@ -2,12 +2,14 @@
 // Shared by actions/severity-gate and the scanner actions.
 import { writeFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import { UserError } from '../errors/user-error.js'
+import { approvalEnvironmentProblem, type EnvironmentAnswer } from './approval-environment.js'
 import { SEVERITIES } from '../findings/model.js'
 import { parseBoolean } from '../inputs/parse.js'
 import { annotate } from '../report/annotations.js'
 import { securitySummaryJson } from '../report/json-report.js'
 import { summaryMarkdown } from '../report/markdown.js'
-import { upsertComment } from '../report/pr-comment.js'
+import { commentSectionOnPr } from '../report/pr-comment.js'
 import { buildSarif } from '../report/sarif-writer.js'
 import type { InputReader, GateSettings } from './settings.js'
 import type { GateOutcome } from './run-gate.js'
@@ -18,7 +20,8 @@ export const PublishInput = {
   SarifOutput: 'sarif-output',
   JsonOutput: 'json-output',
   CommentOnPr: 'comment-on-pr',
-  GithubToken: 'github-token'
+  GithubToken: 'github-token',
+  ApprovalEnvironment: 'approval-environment'
 } as const
 
 export const GateOutput = {
@@ -36,6 +39,8 @@ export interface PublishSettings {
   jsonOutput?: string
   commentOnPr: boolean
   githubToken?: string
+  /** The environment whose required reviewers approve needs-approval (checked before relying on it). */
+  approvalEnvironment?: string
 }
 
 export function readPublishSettings(get: InputReader): PublishSettings {
@@ -47,7 +52,8 @@ export function readPublishSettings(get: InputReader): PublishSettings {
     sarifOutput: get(PublishInput.SarifOutput)?.trim() || undefined,
     jsonOutput: get(PublishInput.JsonOutput)?.trim() || undefined,
     commentOnPr: parseBoolean(PublishInput.CommentOnPr, get(PublishInput.CommentOnPr), false),
-    githubToken: token
+    githubToken: token,
+    approvalEnvironment: get(PublishInput.ApprovalEnvironment)?.trim() || undefined
   }
 }
 
@@ -121,28 +127,37 @@ function reproduceCommand(outcome: GateOutcome, settings: GateSettings): string 
 }
 
 async function commentOnPr(markdown: string, ctx: PublishContext): Promise<void> {
-  // Loaded here, not at start: the Octokit stack costs every gate's start-up, and only a comment
-  // needs it.
-  const github = await import('@actions/github')
-  const pr = github.context.payload.pull_request
-  if (!pr) {
-    core.info('comment-on-pr: not a pull request event; no comment written.')
-    return
-  }
-  if (!ctx.publish.githubToken) {
-    core.warning('comment-on-pr is true but github-token is empty; no PR comment written.')
-    return
-  }
-  const body = markdown.length > 60_000 ? `${markdown.slice(0, 60_000)}\n\n… cut to fit a comment; the job summary has the rest.\n` : markdown
+  // github.context.workflow is GITHUB_WORKFLOW; read here so that only a comment loads Octokit.
+  const key = ctx.commentKey ?? process.env.GITHUB_WORKFLOW ?? 'workflow'
+  await commentSectionOnPr({ gate: 'security-gate', key, body: markdown }, ctx.publish.githubToken)
+}
+
+/**
+ * Fail unless the approval environment exists with required reviewers (approval-environment.ts);
+ * nothing to do without one. Reads GET /repos/{owner}/{repo}/environments/{name} at GITHUB_API_URL
+ * with the github-token; any answer but an environment with reviewers is a UserError saying what
+ * to create.
+ */
+export async function requireApprovalEnvironment(publish: PublishSettings): Promise<void> {
+  const name = publish.approvalEnvironment
+  if (!name) return
+  const repository = process.env.GITHUB_REPOSITORY ?? ''
+  const api = (process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')
+  const token = publish.githubToken
+  let answer: EnvironmentAnswer
   try {
-    const octokit = github.getOctokit(ctx.publish.githubToken)
-    const { owner, repo } = github.context.repo
-    const key = ctx.commentKey ?? github.context.workflow
-    const done = await upsertComment(octokit, { owner, repo, issueNumber: pr.number, key }, body)
-    core.info(`PR comment ${done.action} (#${pr.number}, comment ${done.id}).`)
+    const response = await fetch(`${api}/repos/${repository}/environments/${encodeURIComponent(name)}`, {
+      headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      signal: AbortSignal.timeout(30_000)
+    })
+    // The body is read whatever the status: an unread body keeps the connection, and the step, open.
+    const text = await response.text()
+    answer = { status: response.status, body: response.ok ? JSON.parse(text) : undefined }
   } catch (error) {
-    // A comment is a convenience; a token without pull-requests: write must not hide the verdict.
-    const status = (error as { status?: number }).status
-    core.warning(`Could not write the PR comment${status ? ` (HTTP ${status})` : ''}: give the job \`pull-requests: write\` permission, or set comment-on-pr: false.`)
+    answer = { status: 0 }
+    core.info(`GitHub's API did not answer: ${error instanceof Error ? error.message : String(error)}`)
   }
+  const problem = approvalEnvironmentProblem(name, answer, repository)
+  if (problem) throw new UserError(problem)
+  core.info(`Approval environment "${name}" has required reviewers: the result waits for them.`)
 }

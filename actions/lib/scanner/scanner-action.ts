@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { input, runAction } from '../action/run-action.js'
 import { UserError } from '../errors/user-error.js'
 import type { ReportFormat } from '../findings/parsed-report.js'
-import { GateOutput, publishGate, readPublishSettings, PublishInput } from '../gate/publish.js'
+import { GateOutput, publishGate, readPublishSettings, requireApprovalEnvironment, PublishInput } from '../gate/publish.js'
 import { failureReason, runGate } from '../gate/run-gate.js'
 import { GateInput, readGateSettings } from '../gate/settings.js'
 import { resolveTrustedPolicy, trustedGateConfig } from '../gate/trusted-policy.js'
@@ -126,6 +126,7 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
         commentKey: `${process.env.GITHUB_WORKFLOW ?? 'workflow'}/${scanner.tool}`
       })
       const line = `${scanner.title} gate: ${outcome.result} (critical ${outcome.counts.critical}, high ${outcome.counts.high}, medium ${outcome.counts.medium}, low ${outcome.counts.low})`
+      if (outcome.result === 'needs-approval') await requireApprovalEnvironment(publish)
       if (outcome.result === 'fail') core.setFailed(`${line}: ${failureReason(outcome)}. See the job summary.`)
       else core.info(line)
     },

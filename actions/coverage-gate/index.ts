@@ -1,0 +1,3 @@
+import { runCoverageGate } from './main.js'
+
+await runCoverageGate()

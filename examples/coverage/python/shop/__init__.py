@@ -1,0 +1,1 @@
+"""A small shop: prices and stock, tested in part."""
