@@ -121,6 +121,19 @@ describe('severity-gate action (dist, Node 24)', () => {
       }
     })
 
+    it('two services gated in one run (comment-key) keep a section each in the one comment', async () => {
+      const event = { pull_request: { number: 9, head: { sha: 'abc' }, base: { sha: 'def' } }, repository: { name: 'web', owner: { login: 'acme' } } }
+      const env = { GITHUB_API_URL: api.url }
+      const inputs = (key: string, reports: string) => ({ reports, 'comment-on-pr': 'true', 'github-token': 'ghs_test-token-value', 'max-critical': 'none', 'max-high': 'none', 'suppression-review': 'off', 'comment-key': key })
+      await runAction('severity-gate', { cwd: workdir(), inputs: inputs('api', vulns), env, eventName: 'pull_request', event })
+      await runAction('severity-gate', { cwd: workdir(), inputs: inputs('web', all), env, eventName: 'pull_request', event })
+      const mine = store.comments.filter((c) => c.issue === 9)
+      expect(mine).toHaveLength(1)
+      expect(mine[0].body).toContain('<!-- sgw:security-gate:security/api -->')
+      expect(mine[0].body).toContain('<!-- sgw:security-gate:security/web -->')
+      expect(api.violations).toEqual([])
+    })
+
     it('a comment that cannot be written is a warning, not a failure', async () => {
       const event = { pull_request: { number: 8 } }
       const run = await runAction('severity-gate', {

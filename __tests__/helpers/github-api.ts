@@ -153,7 +153,7 @@ export async function startGitHubApi(handlers: Record<string, Handler>, token?: 
     // 404 is GitHub's answer for anything missing or not visible to the token, on every operation,
     // whether or not the description lists it.
     if (!declaredResponse && answer.status !== 404) violations.push(`${op.operationId}: GitHub does not answer ${answer.status}`)
-    else {
+    else if (declaredResponse) {
       const schema = (declaredResponse.content as Record<string, { schema: Schema }> | undefined)?.['application/json']?.schema
       if (schema && answer.body !== undefined) validate(answer.body, schema, `${op.operationId} ${answer.status} response`, violations)
     }

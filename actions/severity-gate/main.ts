@@ -10,10 +10,12 @@ import { runnerEvent } from '../lib/action/event.js'
 export async function runSeverityGate(): Promise<void> {
   await runAction(
     async () => {
-      const trusted = await resolveTrustedPolicy(readGateSettings(input), { cwd: process.cwd(), ...runnerEvent() })
-      const settings = trusted.settings
+      // Inputs first, so that a missing one fails before anything reads git.
+      const inputSettings = readGateSettings(input)
       const publish = readPublishSettings(input)
       const patterns = readReportPatterns(input)
+      const trusted = await resolveTrustedPolicy(inputSettings, { cwd: process.cwd(), ...runnerEvent() })
+      const settings = trusted.settings
       const now = new Date()
       const reports = await resolveReportPaths(patterns, GateInput.Reports)
       const outcome = await core.group(`Reading ${reports.length} report(s)`, async () => {

@@ -21,7 +21,8 @@ export const PublishInput = {
   JsonOutput: 'json-output',
   CommentOnPr: 'comment-on-pr',
   GithubToken: 'github-token',
-  ApprovalEnvironment: 'approval-environment'
+  ApprovalEnvironment: 'approval-environment',
+  CommentKey: 'comment-key'
 } as const
 
 export const GateOutput = {
@@ -41,6 +42,8 @@ export interface PublishSettings {
   githubToken?: string
   /** The environment whose required reviewers approve needs-approval (checked before relying on it). */
   approvalEnvironment?: string
+  /** Names this gate's section of the suite's PR comment (a service, when one run gates several). */
+  commentKey?: string
 }
 
 export function readPublishSettings(get: InputReader): PublishSettings {
@@ -53,7 +56,8 @@ export function readPublishSettings(get: InputReader): PublishSettings {
     jsonOutput: get(PublishInput.JsonOutput)?.trim() || undefined,
     commentOnPr: parseBoolean(PublishInput.CommentOnPr, get(PublishInput.CommentOnPr), false),
     githubToken: token,
-    approvalEnvironment: get(PublishInput.ApprovalEnvironment)?.trim() || undefined
+    approvalEnvironment: get(PublishInput.ApprovalEnvironment)?.trim() || undefined,
+    commentKey: get(PublishInput.CommentKey)?.trim() || undefined
   }
 }
 
@@ -128,7 +132,8 @@ function reproduceCommand(outcome: GateOutcome, settings: GateSettings): string 
 
 async function commentOnPr(markdown: string, ctx: PublishContext): Promise<void> {
   // github.context.workflow is GITHUB_WORKFLOW; read here so that only a comment loads Octokit.
-  const key = ctx.commentKey ?? process.env.GITHUB_WORKFLOW ?? 'workflow'
+  const base = ctx.commentKey ?? process.env.GITHUB_WORKFLOW ?? 'workflow'
+  const key = ctx.publish.commentKey ? `${base}/${ctx.publish.commentKey}` : base
   await commentSectionOnPr({ gate: 'security-gate', key, body: markdown }, ctx.publish.githubToken)
 }
 

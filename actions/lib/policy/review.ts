@@ -54,7 +54,8 @@ export interface SuppressionReview {
   base?: ReviewBase
   /** Suppressions added or widened by the change under review (empty outside a review). */
   changes: SuppressionChange[]
-  /** Inline suppression comments in the tree, per tool (those the change adds included). */
+  /** Inline suppression comments in the tree, per tool (those the change adds included); counted
+   * during a review only. */
   inline: Record<string, number>
 }
 
@@ -150,16 +151,13 @@ export class GitReader {
     return out
   }
 
-  /** Lines of tracked files in the working tree that match an extended regular expression. */
-  async grep(pattern: string): Promise<{ file: string; line: number }[]> {
-    const r = await this.git(['grep', '-n', '-I', '-i', '-E', '-e', pattern], [0, 1])
-    return r.stdout
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => {
-        const [file, line] = l.split(':', 2)
-        return { file, line: Number(line) }
-      })
+  /** The text of each line of the tracked files in the working tree that matches any of the
+   * extended regular expressions (case-insensitive); binary files are skipped. */
+  async grepLines(patterns: readonly string[]): Promise<string[]> {
+    const args = ['grep', '-h', '-I', '-i', '-E']
+    for (const p of patterns) args.push('-e', p)
+    const r = await this.git(args, [0, 1])
+    return r.stdout.split('\n').filter(Boolean)
   }
 }
 
@@ -169,14 +167,16 @@ export class GitReader {
  * Throws a UserError when the base commit is not in the checkout.
  */
 export async function reviewSuppressions(git: GitReader, base: ReviewBase | undefined, files: ReviewFiles, readHead: (path: string) => string | undefined): Promise<SuppressionReview> {
-  const inline = await countInline(git)
-  if (!base) return { changes: [], inline }
+  // Outside a review there is nothing to compare; the tree-wide count of inline suppressions
+  // (a pass over every tracked file) is paid for where it informs a reviewer.
+  if (!base) return { changes: [], inline: {} }
   if (!(await git.hasCommit(base.sha))) {
     throw new UserError(
       `The base commit ${base.sha.slice(0, 12)} of ${base.describe} is not in the checkout, so suppressions cannot be read as they are on the base branch. ` +
         'Set `fetch-depth: 0` on actions/checkout.'
     )
   }
+  const inline = await countInline(git)
   const changes: SuppressionChange[] = []
   const changed = new Set(await git.changedFiles(base.sha))
   const structured = new Set([files.exceptions, files.baseline, files.policy].filter((f): f is string => !!f).map(norm))
@@ -211,10 +211,12 @@ export async function reviewSuppressions(git: GitReader, base: ReviewBase | unde
 }
 
 async function countInline(git: GitReader): Promise<Record<string, number>> {
+  // One pass over the tree for every marker; each hit is then told apart by tool.
+  const hits = await git.grepLines(INLINE_MARKERS.map((m) => m.grep))
   const counts: Record<string, number> = {}
-  for (const m of INLINE_MARKERS) {
-    const hits = await git.grep(m.grep)
-    if (hits.length) counts[m.tool] = hits.length
+  for (const text of hits) {
+    const marker = INLINE_MARKERS.find((m) => m.show.test(text))
+    if (marker) counts[marker.tool] = (counts[marker.tool] ?? 0) + 1
   }
   return counts
 }
