@@ -30,14 +30,25 @@
 #   jacoco      the JaCoCo CLI (org.jacoco.cli:<ver>:nodeps) and agent (org.jacoco.agent:<ver>:runtime)
 #               from Maven Central through mvn dependency:copy, each checked against a pinned sha256
 #
+# The further scanners whose reports the gate reads (`scanners-extra` names just these); their
+# fixtures are made by scripts/make-fixtures.sh:
+#   grype        github.com/anchore/grype, built from the Go module proxy
+#   osv-scanner  github.com/google/osv-scanner/v2, built from the Go module proxy
+#   trufflehog   github.com/trufflesecurity/trufflehog/v3, built from the Go module proxy (its own
+#                replace lines copied into the wrapper, as they do not apply to a dependency)
+#   bandit, semgrep, pip-audit
+#                each in a Python virtual environment from PyPI
+#
 # Each tool lands in ${SGW_TOOLS_CACHE:-~/.cache/shared-gh-workflows/tools}/<tool>-<version>/,
 # outside the checkout, so a fresh clone on the same machine reuses it; <repo>/.tools/bin/ gets
 # symlinks. A second run only re-links and takes seconds.
 #
-# Usage: scripts/install-test-tools.sh [tool...]     (default: all of the above)
+# Usage: scripts/install-test-tools.sh [tool...]     (default: all of the above but scanners-extra)
 #        scripts/install-test-tools.sh kube          (etcd, the Kubernetes binaries, helm, kwok)
 #        scripts/install-test-tools.sh workflow      (actionlint, zizmor, act)
 #        scripts/install-test-tools.sh coverage      (coverage.py, c8, the JaCoCo CLI and agent)
+#        scripts/install-test-tools.sh scanners-extra (grype, osv-scanner, trufflehog, bandit,
+#                                                     semgrep, pip-audit)
 # Under CI=true any failure is fatal; otherwise a failed tool is reported and the others go on.
 set -euo pipefail
 
@@ -60,6 +71,13 @@ COVERAGEPY_VERSION="7.17.3"
 JACOCO_VERSION="0.8.15"
 JACOCO_CLI_SHA256="d2b74b20b415163c1f53261e7c5ef4445b788327094208ff821e0c2baf9bc8f1"
 JACOCO_AGENT_SHA256="fb5b0036a0899ea97edfa0fc2c7985b55f3f7c5695028163e5e60d4f3cf6075d"
+# scanners-extra
+GRYPE_VERSION="0.121.2"
+OSV_SCANNER_VERSION="2.5.0"
+TRUFFLEHOG_VERSION="3.90.0"
+BANDIT_VERSION="1.9.4"
+SEMGREP_VERSION="1.185.0"
+PIP_AUDIT_VERSION="2.10.1"
 # checkov's dependency set as resolved for the pin above (`pip freeze` in its venv); refresh it
 # whenever CHECKOV_VERSION changes, so that a dependency release cannot change checkov's output.
 CHECKOV_CONSTRAINTS=(
@@ -89,7 +107,11 @@ SCANNER_TOOLS=(node24 gitleaks trivy checkov)
 KUBE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl helm kwok)
 WORKFLOW_TOOLS=(actionlint zizmor act)
 COVERAGE_TOOLS=(coveragepy c8 jacoco)
-ALL_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}" "${COVERAGE_TOOLS[@]}")
+EXTRA_SCANNER_TOOLS=(grype osv-scanner trufflehog bandit semgrep pip-audit)
+# scanners-extra only on request: no test runs them (their reports are committed fixtures), and
+# building them takes about 20 minutes on a cold machine.
+DEFAULT_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}" "${COVERAGE_TOOLS[@]}")
+ALL_TOOLS=("${DEFAULT_TOOLS[@]}" "${EXTRA_SCANNER_TOOLS[@]}")
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${SGW_TOOLS_CACHE:-${HOME}/.cache/shared-gh-workflows/tools}"
@@ -390,6 +412,73 @@ install_jacoco() {
   link_bin "${dir}/jacocoagent.jar" jacocoagent.jar
 }
 
+# --- scanners-extra ----------------------------------------------------------------------------
+# The other scanners of a security pipeline, whose reports the gate reads (make-fixtures.sh runs them).
+
+install_grype() {
+  local dir="${CACHE_DIR}/grype-${GRYPE_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building grype v${GRYPE_VERSION} (go build)"
+    go_build "$dir" github.com/anchore/grype "v${GRYPE_VERSION}" github.com/anchore/grype/cmd/grype grype \
+      "-s -w -X main.version=${GRYPE_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/grype" grype
+}
+
+install_osv_scanner() {
+  local dir="${CACHE_DIR}/osv-scanner-${OSV_SCANNER_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building osv-scanner v${OSV_SCANNER_VERSION} (go build)"
+    go_build "$dir" github.com/google/osv-scanner/v2 "v${OSV_SCANNER_VERSION}" \
+      github.com/google/osv-scanner/v2/cmd/osv-scanner osv-scanner "-s -w"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/osv-scanner" osv-scanner
+}
+
+# trufflehog's go.mod replaces two modules with its own forks; a dependency's replace lines are
+# ignored, so the wrapper repeats them (read from the pinned go.mod, as for Kubernetes).
+trufflehog_mod_extra() {
+  local gomod
+  gomod="$(cd / && GOFLAGS=-mod=mod go mod download -json "github.com/trufflesecurity/trufflehog/v3@v${TRUFFLEHOG_VERSION}" |
+    sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",\{0,1\}$/\1/p')"
+  [[ -f "$gomod" ]] || die "could not fetch the go.mod of trufflehog v${TRUFFLEHOG_VERSION}"
+  grep -E '^replace ' "$gomod" || true
+}
+
+install_trufflehog() {
+  local dir="${CACHE_DIR}/trufflehog-${TRUFFLEHOG_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building trufflehog v${TRUFFLEHOG_VERSION} (go build; large)"
+    local extra
+    extra="$(trufflehog_mod_extra)" || exit 1
+    GO_MOD_EXTRA="$extra" go_build "$dir" github.com/trufflesecurity/trufflehog/v3 "v${TRUFFLEHOG_VERSION}" \
+      github.com/trufflesecurity/trufflehog/v3 trufflehog \
+      "-s -w -X github.com/trufflesecurity/trufflehog/v3/pkg/version.BuildVersion=${TRUFFLEHOG_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/trufflehog" trufflehog
+}
+
+pypi_tool() { # pypi_tool <name> <requirement> <command>: a venv from PyPI, its command linked
+  local name="$1" requirement="$2" command="$3"
+  local dir="${CACHE_DIR}/${name}-${requirement##*==}"
+  if ! is_installed "$dir"; then
+    log "installing ${requirement} into a virtual environment"
+    command -v python3 >/dev/null || die "python3 is needed for ${name}"
+    fresh_dir "$dir"
+    python3 -m venv "${dir}/venv"
+    "${dir}/venv/bin/python" -m pip install --quiet --disable-pip-version-check "$requirement"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/venv/bin/${command}" "$command"
+}
+
+install_bandit() { pypi_tool bandit "bandit==${BANDIT_VERSION}" bandit; }
+install_semgrep() { pypi_tool semgrep "semgrep==${SEMGREP_VERSION}" semgrep; }
+install_pip_audit() { pypi_tool pip-audit "pip-audit==${PIP_AUDIT_VERSION}" pip-audit; }
+
 # --- versions ----------------------------------------------------------------------------------
 
 tool_version() {
@@ -414,6 +503,14 @@ tool_version() {
     # c8 --version says "unknown" when started through a link; its package.json knows.
     c8) node -p 'require(require("path").join(require("fs").realpathSync(process.argv[1]), "../../package.json")).version' "$bin" ;;
     jacoco) "$bin" version ;;
+    # grype and semgrep ask the network for a newer release unless told not to (semgrep waits
+    # about 90 seconds for an answer that never comes here).
+    grype) GRYPE_CHECK_FOR_APP_UPDATE=false "$bin" version | sed -n 's/^Version:[[:space:]]*//p' ;;
+    osv-scanner) "$bin" --version | sed -n 's/^osv-scanner version: //p' ;;
+    trufflehog) "$bin" --version 2>&1 | awk '{print $2}' ;;
+    bandit) "$bin" --version | sed -n '1s/^bandit //p' ;;
+    semgrep) SEMGREP_ENABLE_VERSION_CHECK=0 SEMGREP_SEND_METRICS=off "$bin" --version ;;
+    pip-audit) "$bin" --version | awk '{print $2}' ;;
   esac
 }
 
@@ -439,13 +536,14 @@ main() {
       kube) tools+=("${KUBE_TOOLS[@]}") ;;
       workflow) tools+=("${WORKFLOW_TOOLS[@]}") ;;
       coverage) tools+=("${COVERAGE_TOOLS[@]}") ;;
+      scanners-extra) tools+=("${EXTRA_SCANNER_TOOLS[@]}") ;;
       *) tools+=("$t") ;;
     esac
   done
-  [[ ${#tools[@]} -gt 0 ]] || tools=("${ALL_TOOLS[@]}")
+  [[ ${#tools[@]} -gt 0 ]] || tools=("${DEFAULT_TOOLS[@]}")
   for t in "${tools[@]}"; do
     [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] ||
-      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube, workflow and coverage name groups)"
+      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube, workflow, coverage and scanners-extra name groups)"
   done
 
   mkdir -p "$CACHE_DIR" "$BIN_DIR"

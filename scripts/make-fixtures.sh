@@ -9,6 +9,10 @@
 # Scanners run without network (a fresh network namespace when `unshare` allows it) to prove the
 # offline flags are enough.
 #
+# The further scanners (scripts/install-test-tools.sh scanners-extra) write their reports in the
+# section "scanners-extra" below; each is skipped, with a line saying so, when its tool is missing,
+# unless CI=true.
+#
 # Usage: scripts/make-fixtures.sh            (trivy vulnerability reports are made elsewhere)
 set -euo pipefail
 
@@ -126,6 +130,62 @@ trivy_report "${WORK}/edge-cases/custom-secret-rules" trivy-secret-unknown.sarif
 (cd "${WORK}/edge-cases/unparsable-iac" && "${OFFLINE[@]}" "${BIN}/trivy" "${trivy_config[@]}" --skip-version-check \
   --format json --output "${OUT}/trivy-config-parse-errors.json" . 2>"${OUT}/trivy-config-parse-errors.stderr")
 MADE+=(trivy-config-parse-errors.json trivy-config-parse-errors.stderr)
+
+# --- scanners-extra -------------------------------------------------------------------------
+# Bandit and Semgrep read __tests__/fixtures/scan-targets/ (examples/insecure-app has no Python).
+cp -R "${REPO_ROOT}/__tests__/fixtures/scan-targets" "${WORK}/scan-targets"
+have() { # have <tool>: installed, or (outside CI) a line saying what is not made
+  [[ -x "${BIN}/$1" ]] && return 0
+  [[ "${CI:-false}" == "true" ]] && { echo "error: ${BIN}/$1 missing; run scripts/install-test-tools.sh scanners-extra" >&2; exit 1; }
+  echo "warning: ${BIN}/$1 missing; its fixtures are not remade" >&2
+  return 1
+}
+if have bandit; then
+  # bandit exits 1 when it finds something; the report is what counts.
+  run "${WORK}/scan-targets/python-app" "${BIN}/bandit" -r . -f json -q -o "${OUT}/bandit-python-app.json" || true
+  run "${WORK}/scan-targets/python-unparsable" "${BIN}/bandit" -r . -f json -q -o "${OUT}/bandit-unparsable.json" || true
+  MADE+=(bandit-python-app.json bandit-unparsable.json)
+fi
+if have semgrep; then
+  semgrep_report() { # semgrep_report <format flag> <file>
+    run "${WORK}/scan-targets/python-app" env SEMGREP_SEND_METRICS=off SEMGREP_ENABLE_VERSION_CHECK=0 "${BIN}/semgrep" scan \
+      --config ../semgrep-rules.yml --metrics=off --disable-version-check --quiet "$1" --output "${OUT}/$2" .
+    MADE+=("$2")
+  }
+  semgrep_report --json semgrep-python-app.json
+  semgrep_report --sarif semgrep-python-app.sarif
+fi
+if have pip-audit; then
+  # Needs PyPI's vulnerability API (not the package index): where that is out of reach, as on this
+  # project's machines, pip-audit skips every dependency, which the gate must read as not audited.
+  (cd "${WORK}/insecure-app/app" && "${BIN}/pip-audit" -r requirements.txt --no-deps --disable-pip \
+    -f json --progress-spinner off -o "${OUT}/pip-audit-insecure-unaudited.json" 2>/dev/null) || true
+  MADE+=(pip-audit-insecure-unaudited.json)
+fi
+# npm audit posts the lockfile to the registry's bulk advisory endpoint; where the registry
+# mirror refuses it (405), npm still writes JSON: the error, which the gate must refuse.
+(cd "${WORK}/insecure-app/app" && npm audit --json >"${OUT}/npm-audit-insecure-error.json" 2>/dev/null) || true
+MADE+=(npm-audit-insecure-error.json)
+if have trufflehog; then
+  # Filesystem mode on the planted secrets, without verification (no network). TruffleHog has no
+  # redaction flag: the secret fields (Raw, RawV2, Redacted) are blanked before the report is
+  # kept, the one edit made to any fixture, so that no credential is committed.
+  # Filesystem mode reads .git/objects too (the committed blobs, decompressed): excluded, so each
+  # secret is reported once, at its file and line (trufflehog git mode covers history).
+  printf '%s\n' '^\.git/' >"${WORK}/trufflehog-exclude.txt"
+  run "${WORK}/planted" "${BIN}/trufflehog" filesystem . --json --no-verification --no-update \
+    --exclude-paths "${WORK}/trufflehog-exclude.txt" 2>/dev/null >"${WORK}/trufflehog-planted.jsonl"
+  node -e '
+    const fs = require("node:fs")
+    const out = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map((l) => {
+      const o = JSON.parse(l)
+      for (const k of ["Raw", "RawV2", "Redacted"]) if (o[k]) o[k] = "REDACTED"
+      if (o.ExtraData) for (const k of Object.keys(o.ExtraData)) if (/secret|token|key/i.test(k)) o.ExtraData[k] = "REDACTED"
+      return JSON.stringify(o)
+    })
+    fs.writeFileSync(process.argv[2], out.join("\n") + "\n")' "${WORK}/trufflehog-planted.jsonl" "${OUT}/trufflehog-fs-planted.jsonl"
+  MADE+=(trufflehog-fs-planted.jsonl)
+fi
 
 # --- the fixtures must not look like leaks themselves ----------------------------------------
 # (only the files made here; other scripts write trivy vulnerability reports to the same folder)

@@ -128,7 +128,8 @@ describe('sgw gate', () => {
   })
 
   it.each([
-    ['no report', ['gate'], /sgw gate: give at least one --reports FILE/],
+    ['no report', ['gate'], /^sgw gate: give at least one --reports FILE\.\n$/],
+    ['a path without --reports (a shell-expanded glob)', ['gate', '--reports', 'a.json', 'b.json'], /^sgw gate: unexpected argument "b\.json"; reports are given with --reports FILE\.\n$/],
     ['an unknown flag', ['gate', '--report', 'x', '--severe', '1'], /unknown option --severe See `sgw gate --help`/],
     ['a mistyped flag', ['gate', '--report', 'x', '--max-hihg', '1'], /unknown option --max-hihg; did you mean --max-high\?/],
     ['a negative threshold', ['gate', '--report', 'x', '--max-high', '-3'], /Input "max-high" must be a whole number \(0 or more\), or "none" or -1 for no limit, got "-3"/],

@@ -55,7 +55,7 @@ export interface Field {
 
 /** One version of one scanner's report format, as its writer writes it. */
 export interface WriterShape {
-  format: 'trivy' | 'gitleaks' | 'checkov' | 'sarif'
+  format: 'trivy' | 'gitleaks' | 'checkov' | 'sarif' | 'bandit' | 'semgrep' | 'pip-audit' | 'npm-audit'
   version: string
   /** Where the shape was read: the writer's files at that version, or the schema. */
   source: string

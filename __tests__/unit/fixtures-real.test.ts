@@ -40,7 +40,19 @@ describe('real reports', () => {
     ['checkov-parse-errors-quiet.json', 'checkov', 'checkov', c(0, 0, 1, 5, 1)],
     ['checkov-parse-errors.sarif', 'sarif', 'checkov', c(0, 0, 1, 5, 1)],
     // Only the module that parsed (terraform/storage): the report alone looks complete.
-    ['trivy-config-parse-errors.json', 'trivy', 'trivy', c(0, 5, 1, 2)]
+    ['trivy-config-parse-errors.json', 'trivy', 'trivy', c(0, 5, 1, 2)],
+    // The further scanners (scanners-extra): bandit 1.9.4 and semgrep 1.185.0 on
+    // __tests__/fixtures/scan-targets/python-app, pip-audit 2.10.1 where PyPI's vulnerability API
+    // is out of reach (every dependency skipped: incomplete, below).
+    ['bandit-python-app.json', 'bandit', 'bandit', c(0, 2, 3, 1)],
+    ['bandit-unparsable.json', 'bandit', 'bandit', c(0, 0, 0, 0)],
+    ['semgrep-python-app.json', 'semgrep', 'semgrep', c(0, 2, 1, 1)],
+    // semgrep names its SARIF driver "Semgrep OSS"; the tool is that name, lower-cased.
+    ['semgrep-python-app.sarif', 'sarif', 'semgrep oss', c(0, 2, 1, 1)],
+    ['pip-audit-insecure-unaudited.json', 'pip-audit', 'pip-audit', c(0, 0, 0, 0)],
+    // trufflehog 3.90.0 (filesystem, --no-verification) on the planted secrets: JSON lines, none
+    // verified, so each takes secret-severity (critical here).
+    ['trufflehog-fs-planted.jsonl', 'trufflehog', 'trufflehog', c(3, 0, 0, 0)]
   ])('%s: %s from %s, counts', (name, format, tool, counts) => {
     const report = read(name)
     expect(report.format).toBe(format)
@@ -111,8 +123,39 @@ describe('real reports', () => {
     }
   })
 
+  it('bandit and semgrep: rules, files and lines on the scan target; what they could not read', () => {
+    expect(read('bandit-python-app.json').findings.map((f) => `${f.ruleId} ${f.severity} ${f.location.file}:${f.location.line}`)).toEqual(
+      ['B404 low app.py:3', 'B602 high app.py:9', 'B506 medium app.py:13', 'B324 high app.py:17', 'B307 medium app.py:21', 'B104 medium app.py:25']
+    )
+    expect(read('bandit-unparsable.json').incomplete).toEqual(['bandit could not check ./broken.py: syntax error while parsing AST from file.'])
+    const semgrep = read('semgrep-python-app.json').findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`)
+    expect(semgrep).toEqual(['subprocess-shell-true app.py:9', 'yaml-load-without-loader app.py:13', 'weak-hash-md5 app.py:17', 'eval-call app.py:21'])
+    // The same findings from semgrep's SARIF: rule, file and severity.
+    const key = (f: { ruleId: string; severity: string; location: { file?: string } }) => `${f.ruleId} ${f.severity} ${f.location.file}`
+    expect(read('semgrep-python-app.sarif').findings.map(key).sort()).toEqual(read('semgrep-python-app.json').findings.map(key).sort())
+  })
+
+  it('pip-audit that could not reach its vulnerability service audited nothing: incomplete, not clean', () => {
+    expect(read('pip-audit-insecure-unaudited.json').incomplete).toEqual([
+      expect.stringMatching(/^pip-audit did not audit pyyaml: Dependency not found on PyPI/),
+      expect.stringMatching(/^pip-audit did not audit jinja2:/),
+      expect.stringMatching(/^pip-audit did not audit requests:/)
+    ])
+  })
+
+  it('trufflehog: detectors, files and lines of the planted secrets; unverified takes secret-severity', () => {
+    const findings = read('trufflehog-fs-planted.jsonl').findings
+    expect(findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`).sort()).toEqual(['AWS .env:2', 'Github scripts/release.sh:3', 'SlackWebhook .env:4'])
+    const lenient = readReportFile(fixture('reports', 'trufflehog-fs-planted.jsonl'), 'auto', { ...options, secretSeverity: 'medium' })
+    expect(lenient.findings.map((f) => f.severity)).toEqual(['medium', 'medium', 'medium'])
+  })
+
+  it('npm audit whose endpoint failed (npm 11 prints the HTTP error as JSON) is refused', () => {
+    expect(() => read('npm-audit-insecure-error.json')).toThrow(/npm audit did not audit anything: the registry's audit endpoint answered 405 \(405 Method Not Allowed\)/)
+  })
+
   it('the committed fixtures hold no secret values', () => {
-    for (const name of ['gitleaks-git-planted.json', 'gitleaks-dir-planted.json', 'gitleaks-git-planted.sarif', 'trivy-fs-secret-planted.json']) {
+    for (const name of ['gitleaks-git-planted.json', 'gitleaks-dir-planted.json', 'gitleaks-git-planted.sarif', 'trivy-fs-secret-planted.json', 'trufflehog-fs-planted.jsonl']) {
       const text = readFileSync(fixture('reports', name), 'utf8')
       expect(text).not.toMatch(/AKIA[A-Z2-7]{16}|ghp_[0-9A-Za-z]{36}|hooks\.slack\.com\/services\/T|-----BEGIN [A-Z ]*PRIVATE KEY-----\s*[A-Za-z0-9+/]{20}/)
     }
@@ -125,7 +168,7 @@ describe('real reports', () => {
     .filter((f) => f.endsWith('.json') && existsSync(fixture('reports', f.replace(/\.json$/, '.sarif'))))
     .map((f) => f.replace(/\.json$/, ''))
   it('has JSON and SARIF pairs of every scanner', () => {
-    expect(new Set(pairs.map((p) => p.split('-')[0]))).toEqual(new Set(['checkov', 'gitleaks', 'trivy']))
+    expect(new Set(pairs.map((p) => p.split('-')[0]))).toEqual(new Set(['checkov', 'gitleaks', 'trivy', 'semgrep']))
   })
   it.each(pairs)('%s: the JSON and the SARIF of one scan give the same counts', (base) => {
     const json = read(`${base}.json`)

@@ -350,8 +350,8 @@ describe('detection and bad input', () => {
     ['binary', '\u0000\u0001\u0002PK', /binary/],
     ['a number', '42', /a JSON number, not a scanner report/],
     ['null', 'null', /a JSON null/],
-    ['unknown object', '{"foo": 1, "bar": 2}', /not a trivy, gitleaks, checkov or SARIF report \(top-level keys: foo, bar\)/],
-    ['unknown array', '[{"foo": 1}]', /neither a gitleaks report nor checkov output/]
+    ['unknown object', '{"foo": 1, "bar": 2}', /not a report this gate reads \(top-level keys: foo, bar\); it reads trivy, gitleaks, checkov, sarif, /],
+    ['unknown array', '[{"foo": 1}]', /not a gitleaks, checkov, hadolint or TruffleHog report/]
   ])('%s is refused with the file named', (_n, text, message) => {
     expect(() => parseReportBytes(bytes(text), 'reports/x.json', 'auto', opts)).toThrow(message)
     expect(() => parseReportBytes(bytes(text), 'reports/x.json', 'auto', opts)).toThrow(/^reports\/x\.json: /)

@@ -10,6 +10,7 @@ import { isUserError } from '../../actions/lib/errors/user-error.js'
 import { plainFinding } from '../../actions/lib/findings/model.js'
 import { parseReportDocument } from '../../actions/lib/findings/read-report.js'
 import { checkovShapes } from '../shapes/checkov.js'
+import { moreScannerShapes, npmAuditFailure } from '../shapes/more-scanners.js'
 import { gitleaksShapes } from '../shapes/gitleaks.js'
 import { sarifShapes } from '../shapes/sarif.js'
 import { findingsIn, fullDocument, problems, variants, type Variant, type WriterShape } from '../shapes/shape.js'
@@ -17,8 +18,11 @@ import { trivyShapes } from '../shapes/trivy.js'
 import { fixture } from '../helpers/tools.js'
 
 const options = { secretSeverity: 'critical' as const, defaultSeverity: 'medium' as const }
-const shapes = [...trivyShapes, ...gitleaksShapes, ...checkovShapes, ...sarifShapes]
-const shapeOf = (format: WriterShape['format'], version: string) => shapes.find((s) => s.format === format && s.version === version)!
+const shapes = [...trivyShapes, ...gitleaksShapes, ...checkovShapes, ...sarifShapes, ...moreScannerShapes]
+/** Documents a writer writes that are no report (npm's JSON for a failed audit): checked against
+ * the fixtures, and refused by the reader, so not built into readable variants. */
+const refusedShapes: WriterShape[] = [{ format: 'npm-audit', version: 'audit endpoint error', source: 'npm-registry-fetch HttpErrorGeneral', document: npmAuditFailure }]
+const shapeOf = (format: WriterShape['format'], version: string) => [...shapes, ...refusedShapes].find((s) => s.format === format && s.version === version)!
 
 /** The versions that wrote the fixtures (__tests__/fixtures/README.md). */
 function writerOf(name: string): WriterShape | undefined {
@@ -27,6 +31,11 @@ function writerOf(name: string): WriterShape | undefined {
   if (name.startsWith('trivy-')) return shapeOf('trivy', '0.69.3')
   if (name.startsWith('gitleaks-')) return shapeOf('gitleaks', '8.30.1')
   if (name.startsWith('checkov-')) return shapeOf('checkov', '3.3.30')
+  if (name.startsWith('bandit-')) return shapeOf('bandit', '1.9.4')
+  if (name.startsWith('semgrep-')) return shapeOf('semgrep', '1.185.0')
+  if (name.startsWith('pip-audit-')) return shapeOf('pip-audit', '2.10.1')
+  if (name.startsWith('npm-audit-') && name.includes('-error')) return shapeOf('npm-audit', 'audit endpoint error')
+  if (name.startsWith('npm-audit-')) return shapeOf('npm-audit', '2')
   return undefined
 }
 
@@ -35,7 +44,7 @@ const reports = readdirSync(fixture('reports')).filter((f) => /\.(json|sarif)$/.
 describe('real reports fit the shape of the version that wrote them', () => {
   it('every report fixture has a writer shape', () => {
     expect(reports.filter((f) => !writerOf(f))).toEqual([])
-    expect(new Set(reports.map((f) => writerOf(f)!.format))).toEqual(new Set(['trivy', 'gitleaks', 'checkov', 'sarif']))
+    expect(new Set(reports.map((f) => writerOf(f)!.format))).toEqual(new Set(['trivy', 'gitleaks', 'checkov', 'sarif', 'bandit', 'semgrep', 'pip-audit', 'npm-audit']))
   })
 
   it.each(reports.map((f) => [f, `${writerOf(f)!.format} ${writerOf(f)!.version}`]))('%s fits %s', (name) => {
@@ -130,6 +139,11 @@ describe('what the shapes found, read as the writer meant it', () => {
     expect(read(doc).findings.map((f) => f.ruleId)).toEqual(['A'])
     const noRule = shapeOf('sarif', '2.1.0').cases!(undefined)[0].doc
     expect(read(noRule).findings.map((f) => f.ruleId)).toEqual(['(no rule)'])
+  })
+
+  it('npm audit: the JSON npm prints when the audit endpoint fails is refused, never read as clean', () => {
+    const doc = fullDocument(npmAuditFailure) as Doc
+    expect(() => read(doc)).toThrow(/npm audit did not audit anything: the registry's audit endpoint answered 405/)
   })
 
   it('SARIF runs null (the producer failed, §3.13.4) is refused as SARIF', () => {

@@ -55,12 +55,12 @@ export async function coverageCommand(argv: readonly string[], out: (text: strin
     return 0
   }
   if (args.positional.length)
-    throw new UserError(`sgw coverage: unexpected argument "${args.positional[0]}"; reports are given with --reports FILE.`)
+    throw new UserError(`unexpected argument "${args.positional[0]}"; reports are given with --reports FILE.`)
   const one = (name: string) => args.values.get(name)?.[0]
   const settings = readCoverageSettings(one)
   const output = parseChoice('output', one('output'), ['text', 'json', 'markdown'] as const, 'text')
   const patterns = args.values.get(CoverageInput.Reports) ?? []
-  if (patterns.length === 0) throw new UserError('sgw coverage: give at least one --reports FILE.')
+  if (patterns.length === 0) throw new UserError('give at least one --reports FILE.')
   const reports = await resolveCoverageReports(patterns, '--reports')
   const cwd = process.cwd()
   const base = diffBase(settings, runnerEvent())

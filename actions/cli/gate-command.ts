@@ -62,13 +62,13 @@ export async function gateCommand(argv: readonly string[], out: (text: string) =
     out(GATE_HELP)
     return 0
   }
-  if (args.positional.length) throw new UserError(`sgw gate: unexpected argument "${args.positional[0]}"; reports are given with --reports FILE.`)
+  if (args.positional.length) throw new UserError(`unexpected argument "${args.positional[0]}"; reports are given with --reports FILE.`)
   const one = (name: string) => args.values.get(name)?.[0]
   const trusted = await resolveTrustedPolicy(readGateSettings(one), { cwd: process.cwd(), ...runnerEvent(), base: one('base') })
   const settings = trusted.settings
   const output = parseChoice('output', one('output'), ['text', 'json', 'markdown'] as const, 'text')
   const patterns = args.values.get(GateInput.Reports) ?? []
-  if (patterns.length === 0) throw new UserError('sgw gate: give at least one --reports FILE.')
+  if (patterns.length === 0) throw new UserError('give at least one --reports FILE.')
   const now = new Date()
   const reports = await resolveReportPaths(patterns, '--reports')
   const outcome = runGate({ ...settings, ...trustedGateConfig(trusted), reports, now })

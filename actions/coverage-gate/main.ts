@@ -87,7 +87,7 @@ export async function runCoverageGate(): Promise<void> {
       }
       const markdown = coverageMarkdown(outcome, {
         repoUrl: server && repository && sha ? { server, repository, sha } : undefined,
-        reproduce: `npx sgw coverage ${reports.map((r) => `--report ${r}`).join(' ')} --min-coverage ${settings.minCoverage}${base ? ` --base ${base.sha.slice(0, 12)}` : ''}`
+        reproduce: `sgw coverage ${reports.map((r) => `--reports ${r}`).join(' ')} --min-coverage ${settings.minCoverage}${base ? ` --base ${base.sha.slice(0, 12)}` : ''}`
       })
       if (writeSummary) await core.summary.addRaw(markdown).write()
       const notes = uncoveredAnnotations(outcome, settings.maxAnnotations)

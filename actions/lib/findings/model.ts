@@ -37,6 +37,9 @@ export interface Finding {
   /** True or false where the tool says so; absent where it does not know. */
   fixAvailable?: boolean
   helpUri?: string
+  /** Other ids of the same problem (the CVE of a GHSA advisory, grype's related vulnerabilities),
+   * so that one problem can be matched across tools. */
+  aliases?: string[]
 }
 
 export function isSeverity(value: unknown): value is Severity {
@@ -45,5 +48,16 @@ export function isSeverity(value: unknown): value is Severity {
 
 /** A finding as a plain object with every field set (for JSON output and spreading). */
 export function plainFinding(f: Finding): Finding {
-  return { tool: f.tool, kind: f.kind, ruleId: f.ruleId, severity: f.severity, title: f.title, location: f.location, fingerprint: f.fingerprint, fixAvailable: f.fixAvailable, helpUri: f.helpUri }
+  return {
+    tool: f.tool,
+    kind: f.kind,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    title: f.title,
+    location: f.location,
+    fingerprint: f.fingerprint,
+    fixAvailable: f.fixAvailable,
+    helpUri: f.helpUri,
+    ...(f.aliases?.length ? { aliases: f.aliases } : {})
+  }
 }

@@ -1,10 +1,23 @@
 import type { Finding, Severity } from './model.js'
 
-export const REPORT_FORMATS = ['trivy', 'gitleaks', 'checkov', 'sarif'] as const
+export const REPORT_FORMATS = [
+  'trivy',
+  'gitleaks',
+  'checkov',
+  'sarif',
+  'grype',
+  'osv-scanner',
+  'semgrep',
+  'bandit',
+  'pip-audit',
+  'npm-audit',
+  'trufflehog',
+  'hadolint'
+] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export interface ParseOptions {
-  /** Severity given to secrets whose tool rates none (gitleaks). */
+  /** Severity given to secrets whose tool rates none (gitleaks; trufflehog's unverified ones). */
   secretSeverity: Severity
   /** Severity for checkov checks missing from the built-in map. */
   defaultSeverity: Severity

@@ -127,7 +127,8 @@ function reproduceCommand(outcome: GateOutcome, settings: GateSettings): string 
   const reports = outcome.reports.map((r) => `--reports ${r.path}`).join(' ')
   const t = settings.policy.thresholds
   const flags = (['critical', 'high', 'medium', 'low'] as const).map((s) => `--max-${s} ${t[s] ?? 'none'}`).join(' ')
-  return `npx sgw gate ${reports} ${flags}`
+  // sgw as installed from this repository (README, "The sgw CLI on your machine").
+  return `sgw gate ${reports} ${flags}`
 }
 
 async function commentOnPr(markdown: string, ctx: PublishContext): Promise<void> {

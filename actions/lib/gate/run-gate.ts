@@ -179,7 +179,10 @@ export function runGate(config: GateConfig): GateOutcome {
 /** Why a gate failed, as one clause: "2 critical > 0, incomplete scan (1 file not scanned)". */
 export function failureReason(outcome: GateOutcome): string {
   const parts = outcome.breaches.map((b) => `${b.count} ${b.severity} > ${b.max}`)
-  if (outcome.failedIncomplete) parts.push(`incomplete scan (${outcome.incomplete.length} part(s) not scanned; allow-incomplete-scan is false)`)
+  if (outcome.failedIncomplete) {
+    const more = outcome.incomplete.length > 1 ? ` and ${outcome.incomplete.length - 1} more` : ''
+    parts.push(`incomplete scan (${outcome.incomplete[0]}${more}; allow-incomplete-scan is false)`)
+  }
   return parts.join(', ')
 }
 
