@@ -9,7 +9,10 @@ import { parseBoolean, parseList } from '../lib/inputs/parse.js'
 import type { InstalledTool } from '../lib/scanner/install.js'
 import { requireReport, runTool } from '../lib/scanner/run-tool.js'
 import { runScannerAction, type Scanner } from '../lib/scanner/scanner-action.js'
-import { CHECKOV_VERSION, installCheckov, installedCheckovVersion } from './pip-install.js'
+import { CHECKOV_PINNED_VERSION as CHECKOV_VERSION } from './checkov-requirements.js'
+
+// pip-install, and @actions/tool-cache with it, is read when checkov is installed, not at start.
+const pipInstall = () => import('./pip-install.js')
 
 interface CheckovConfig {
   frameworks: string[]
@@ -43,15 +46,15 @@ export const checkov: Scanner<CheckovConfig> = {
     }
   },
 
-  install(common) {
-    return installCheckov(common.version, common.install, common.downloadUrl)
+  async install(common) {
+    return (await pipInstall()).installCheckov(common.version, common.install, common.downloadUrl)
   },
 
   async versionOf(tool: InstalledTool) {
     // Our own venv: the installed distribution names its version (running checkov --version
     // would cost a second of Python start-up on every run).
     if (tool.source !== 'path') {
-      const installed = installedCheckovVersion(tool.path)
+      const installed = (await pipInstall()).installedCheckovVersion(tool.path)
       if (installed) return installed
     }
     const out = await exec.getExecOutput(tool.path, ['--version'], { silent: true, ignoreReturnCode: true, env: { ...process.env, ...QUIET_ENV } as Record<string, string> })

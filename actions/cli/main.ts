@@ -1,10 +1,5 @@
 // sgw: the suite's engine on the command line, so anyone can reproduce a gate or a version locally.
 import { isUserError, messageOf } from '../lib/errors/user-error.js'
-import { coverageCommand } from './coverage-command.js'
-import { gateCommand } from './gate-command.js'
-import { notifyCommand } from './notify-command.js'
-import { sonarCommand } from '../sonar-gate/command.js'
-import { versionCommand } from './version-command.js'
 
 export const VERSION = '0.1.0'
 
@@ -23,7 +18,15 @@ Options:
 `
 
 type Command = (argv: readonly string[], out: (text: string) => void) => Promise<number>
-const COMMANDS: Record<string, Command> = { gate: gateCommand, coverage: coverageCommand, version: versionCommand, notify: notifyCommand, sonar: sonarCommand }
+// Each command is read when it is run: `sgw gate` does not load Slack's, SonarQube's or the
+// coverage readers' code (the bundler gives each a chunk).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  gate: async () => (await import('./gate-command.js')).gateCommand,
+  coverage: async () => (await import('./coverage-command.js')).coverageCommand,
+  version: async () => (await import('./version-command.js')).versionCommand,
+  notify: async () => (await import('./notify-command.js')).notifyCommand,
+  sonar: async () => (await import('../sonar-gate/command.js')).sonarCommand
+}
 
 export async function main(argv: readonly string[], out: (text: string) => void = (t) => process.stdout.write(t), err: (text: string) => void = (t) => process.stderr.write(t)): Promise<number> {
   const [name, ...rest] = argv
@@ -35,13 +38,13 @@ export async function main(argv: readonly string[], out: (text: string) => void 
     out(`sgw ${VERSION}\n`)
     return 0
   }
-  const command = COMMANDS[name]
-  if (!command) {
+  const load = COMMANDS[name]
+  if (!load) {
     err(`sgw: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}.\n`)
     return 2
   }
   try {
-    return await command(rest, out)
+    return await (await load())(rest, out)
   } catch (error) {
     if (isUserError(error)) {
       err(`sgw ${name}: ${messageOf(error)}\n`)

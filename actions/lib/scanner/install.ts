@@ -6,11 +6,15 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import * as io from '@actions/io'
-import * as tc from '@actions/tool-cache'
+import type * as ToolCache from '@actions/tool-cache'
 import { UserError } from '../errors/user-error.js'
 import { checksumFor, sha256File } from './checksums.js'
 
 export type InstallMode = 'auto' | 'never'
+
+// @actions/tool-cache (with the semver it carries) is read when a tool is looked up, not at start:
+// the bundler puts it in a chunk of its own.
+const toolCache = (): Promise<typeof ToolCache> => import('@actions/tool-cache')
 
 export interface ReleaseArchive {
   tool: string
@@ -45,6 +49,7 @@ export function installGoreleaserRelease(tool: string, releases: string, asset: 
 
 export async function installRelease(archive: ReleaseArchive, mode: InstallMode): Promise<InstalledTool> {
   if (mode === 'never') return onPath(archive.tool, archive.binary)
+  const tc = await toolCache()
   const cached = tc.find(archive.tool, archive.version)
   if (cached && existsSync(join(cached, archive.binary))) {
     core.info(`${archive.tool} ${archive.version}: tool cache hit (${cached}).`)
@@ -68,7 +73,7 @@ export async function installRelease(archive: ReleaseArchive, mode: InstallMode)
 
 async function download(url: string, tool: string): Promise<string> {
   try {
-    return await tc.downloadTool(url)
+    return await (await toolCache()).downloadTool(url)
   } catch (error) {
     const status = (error as { httpStatusCode?: number }).httpStatusCode
     throw new UserError(`${tool}: could not download ${url}${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message : String(error)}. Check "version" and "download-url", or use install: never with the tool on PATH.`)
