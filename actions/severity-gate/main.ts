@@ -1,10 +1,8 @@
 // actions/severity-gate: gate on reports other steps wrote.
 import * as core from '@actions/core'
 import { input, runAction } from '../lib/action/run-action.js'
-import { publishGate, readPublishSettings, requireApprovalEnvironment, GateOutput } from '../lib/gate/publish.js'
-import { failureReason, resolveReportPaths, runGate } from '../lib/gate/run-gate.js'
+import { GateOutput, readPublishSettings } from '../lib/gate/publish-settings.js'
 import { GateInput, readGateSettings, readReportPatterns } from '../lib/gate/settings.js'
-import { resolveTrustedPolicy, trustedGateConfig } from '../lib/gate/trusted-policy.js'
 import { runnerEvent } from '../lib/action/event.js'
 
 export async function runSeverityGate(): Promise<void> {
@@ -14,6 +12,12 @@ export async function runSeverityGate(): Promise<void> {
       const inputSettings = readGateSettings(input)
       const publish = readPublishSettings(input)
       const patterns = readReportPatterns(input)
+      // The gate itself loads once the inputs are known to be good.
+      const [{ failureReason, resolveReportPaths, runGate }, { publishGate, requireApprovalEnvironment }, { resolveTrustedPolicy, trustedGateConfig }] = await Promise.all([
+        import('../lib/gate/run-gate.js'),
+        import('../lib/gate/publish.js'),
+        import('../lib/gate/trusted-policy.js')
+      ])
       const trusted = await resolveTrustedPolicy(inputSettings, { cwd: process.cwd(), ...runnerEvent() })
       const settings = trusted.settings
       const now = new Date()

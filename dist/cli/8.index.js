@@ -1956,12 +1956,11 @@ function unusedExceptionNotes(uses) {
         .map((u) => `Exception ${u.entry.ruleId}${u.entry.package ? ` (package ${u.entry.package})` : ''}${u.entry.path ? ` (path ${u.entry.path})` : ''} matched no finding: remove it, or check its id and scope.`);
 }
 
-// EXTERNAL MODULE: ./.build/actions/lib/policy/policy-file.js
-var policy_file = __webpack_require__(1834);
+// EXTERNAL MODULE: ./.build/actions/lib/policy/defaults.js
+var defaults = __webpack_require__(9311);
 ;// CONCATENATED MODULE: ./.build/actions/lib/gate/settings.js
 // The gate's inputs, parsed once into a typed object. Action inputs and CLI flags share these names,
 // so `sgw gate --max-high 3` and `with: { max-high: 3 }` mean the same thing.
-
 
 
 
@@ -1999,7 +1998,7 @@ function readGateSettings(get) {
         inputs['secret-severity'] = (0,parse/* parseSeverity */.lv)(GateInput.SecretSeverity, given(GateInput.SecretSeverity), 'critical');
     if (given(GateInput.DefaultSeverity))
         inputs['default-severity'] = (0,parse/* parseSeverity */.lv)(GateInput.DefaultSeverity, given(GateInput.DefaultSeverity), 'medium');
-    const values = { ...policy_file/* DEFAULT_VALUES */.LP, ...inputs };
+    const values = { ...defaults/* DEFAULT_VALUES */.LP, ...inputs };
     return {
         format: (0,parse/* parseChoice */.HU)(GateInput.Format, get(GateInput.Format), ['auto', ...REPORT_FORMATS], 'auto'),
         ...policyOf(values),
@@ -2010,7 +2009,7 @@ function readGateSettings(get) {
         inputs,
         policyFile: get(GateInput.Policy)?.trim() || undefined,
         orgPolicy: get(GateInput.OrgPolicy)?.trim() || undefined,
-        expiryWarningDays: (0,parse/* parseWholeNumber */.oA)(GateInput.ExpiryWarningDays, get(GateInput.ExpiryWarningDays), exceptions/* DEFAULT_EXPIRY_WARNING_DAYS */.N$),
+        expiryWarningDays: (0,parse/* parseWholeNumber */.oA)(GateInput.ExpiryWarningDays, get(GateInput.ExpiryWarningDays), defaults/* DEFAULT_EXPIRY_WARNING_DAYS */.N$),
         suppressionReview: (0,parse/* parseChoice */.HU)(GateInput.SuppressionReview, get(GateInput.SuppressionReview), ['auto', 'off'], 'auto')
     };
 }
@@ -2035,6 +2034,8 @@ function readReportPatterns(get) {
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./.build/actions/lib/policy/policy-file.js
+var policy_file = __webpack_require__(1834);
 // EXTERNAL MODULE: ./.build/actions/lib/policy/review.js
 var policy_review = __webpack_require__(1393);
 ;// CONCATENATED MODULE: ./.build/actions/lib/gate/trusted-policy.js

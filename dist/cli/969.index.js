@@ -426,13 +426,40 @@ function listOf(value, where, path) {
 
 /***/ }),
 
+/***/ 9311:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LP: () => (/* binding */ DEFAULT_VALUES),
+/* harmony export */   N$: () => (/* binding */ DEFAULT_EXPIRY_WARNING_DAYS),
+/* harmony export */   cN: () => (/* binding */ POLICY_KEYS)
+/* harmony export */ });
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6223);
+
+/** The keys a policy sets, named as the gate's inputs. */
+const POLICY_KEYS = ['max-critical', 'max-high', 'max-medium', 'max-low', 'max-unknown', 'approval-severities', 'secret-severity', 'default-severity'];
+const DEFAULT_VALUES = {
+    'max-critical': _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_THRESHOLDS */ .JJ.critical,
+    'max-high': _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_THRESHOLDS */ .JJ.high,
+    'max-medium': _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_THRESHOLDS */ .JJ.medium,
+    'max-low': _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_THRESHOLDS */ .JJ.low,
+    'max-unknown': _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_THRESHOLDS */ .JJ.unknown,
+    'approval-severities': _policy_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_APPROVAL_SEVERITIES */ ._t,
+    'secret-severity': 'critical',
+    'default-severity': 'medium'
+};
+/** Default of the `expiry-warning-days` input: exceptions ending within two weeks are announced. */
+const DEFAULT_EXPIRY_WARNING_DAYS = 14;
+
+
+/***/ }),
+
 /***/ 5467:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FW: () => (/* binding */ applyExceptions),
 /* harmony export */   L5: () => (/* binding */ parseExceptionList),
-/* harmony export */   N$: () => (/* binding */ DEFAULT_EXPIRY_WARNING_DAYS),
 /* harmony export */   Rz: () => (/* binding */ loadExceptions),
 /* harmony export */   hU: () => (/* binding */ covers),
 /* harmony export */   wu: () => (/* binding */ parseExceptions)
@@ -441,10 +468,12 @@ function listOf(value, where, path) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3581);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8815);
-/* harmony import */ var _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3594);
+/* harmony import */ var _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3594);
 /* harmony import */ var _findings_trivy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6197);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9311);
 // Exceptions that expire: each entry names a rule (and optionally a fingerprint, path or package),
 // says why, and until when. Expired entries stop suppressing and are reported.
+
 
 
 
@@ -458,7 +487,7 @@ function loadExceptions(file) {
     }
     catch (error) {
         const code = error.code;
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: exceptions file ${code === 'ENOENT' ? 'not found' : 'cannot be read'}; check the "exceptions" input.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${file}: exceptions file ${code === 'ENOENT' ? 'not found' : 'cannot be read'}; check the "exceptions" input.`);
     }
     return parseExceptions(text, file);
 }
@@ -469,52 +498,52 @@ function parseExceptions(text, file) {
     }
     catch (error) {
         const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: exceptions file is not valid YAML: ${detail}`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${file}: exceptions file is not valid YAML: ${detail}`);
     }
     if (doc === null || doc === undefined)
         return [];
     const list = Array.isArray(doc) ? doc : typeof doc === 'object' && Array.isArray(doc.exceptions) ? doc.exceptions : undefined;
     if (!list)
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: expected a list of exceptions, or a mapping with an "exceptions" list.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${file}: expected a list of exceptions, or a mapping with an "exceptions" list.`);
     return parseExceptionList(list, file);
 }
 /** Exception entries from an already parsed YAML list (an exceptions file, or a policy's). */
 function parseExceptionList(list, file) {
     if (!Array.isArray(list))
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: "exceptions" is a list of entries (id, owner, reason, expires).`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${file}: "exceptions" is a list of entries (id, owner, reason, expires).`);
     return list.map((raw, i) => toEntry(raw, i + 1, file));
 }
 function toEntry(raw, index, file) {
     const at = `${file}: exception ${index}`;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} is not a mapping.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} is not a mapping.`);
     const entry = raw;
     const unknown = Object.keys(entry).filter((k) => !KNOWN_KEYS.has(k));
     if (unknown.length > 0)
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} has unknown key(s) ${unknown.join(', ')}; allowed: id, tool, fingerprint, path, package, owner, reason, expires.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} has unknown key(s) ${unknown.join(', ')}; allowed: id, tool, fingerprint, path, package, owner, reason, expires.`);
     const text = (key) => {
         const value = entry[key];
         if (value === undefined || value === null)
             return undefined;
         if (typeof value !== 'string' && typeof value !== 'number')
-            throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at}: "${key}" must be a string.`);
+            throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at}: "${key}" must be a string.`);
         const s = String(value).trim();
         return s === '' ? undefined : s;
     };
     const ruleId = text('id') ?? text('rule') ?? text('rule-id');
     if (!ruleId)
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} needs "id": the rule id it excepts (a CVE, check id or secret rule).`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} needs "id": the rule id it excepts (a CVE, check id or secret rule).`);
     const reason = text('reason');
     if (!reason)
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} (${ruleId}) needs a "reason": why this finding is accepted.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} (${ruleId}) needs a "reason": why this finding is accepted.`);
     const owner = text('owner');
     if (!owner)
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} (${ruleId}) needs an "owner": the user or team (@alice, @acme/platform) who answers for it.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} (${ruleId}) needs an "owner": the user or team (@alice, @acme/platform) who answers for it.`);
     const expiresRaw = entry.expires instanceof Date ? entry.expires.toISOString().slice(0, 10) : text('expires');
     if (!expiresRaw)
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} (${ruleId}) needs "expires" (YYYY-MM-DD): exceptions must end.`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} (${ruleId}) needs "expires" (YYYY-MM-DD): exceptions must end.`);
     if (!isIsoDate(expiresRaw))
-        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${at} (${ruleId}): "expires" must be a date as YYYY-MM-DD, got "${expiresRaw}".`);
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${at} (${ruleId}): "expires" must be a date as YYYY-MM-DD, got "${expiresRaw}".`);
     return { index, ruleId, tool: text('tool')?.toLowerCase(), fingerprint: text('fingerprint'), path: text('path'), package: text('package'), owner, reason, expires: expiresRaw };
 }
 function isIsoDate(value) {
@@ -526,8 +555,7 @@ function isIsoDate(value) {
 function isExpired(entry, now) {
     return now.toISOString().slice(0, 10) > entry.expires;
 }
-/** Default of the `expiry-warning-days` input: exceptions ending within two weeks are announced. */
-const DEFAULT_EXPIRY_WARNING_DAYS = 14;
+
 /** Active and ending within `days` days of `now` (UTC dates). */
 function isExpiringSoon(entry, now, days) {
     if (isExpired(entry, now))
@@ -566,7 +594,7 @@ function matches(entry, finding) {
     return true;
 }
 /** Split findings into those that still count and those an active exception covers. */
-function applyExceptions(findings, entries, now, warningDays = DEFAULT_EXPIRY_WARNING_DAYS) {
+function applyExceptions(findings, entries, now, warningDays = _defaults_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_EXPIRY_WARNING_DAYS */ .N$) {
     if (entries.length === 0)
         return { kept: findings, excepted: [], uses: [] };
     const uses = entries.map((entry) => ({ entry, expired: isExpired(entry, now), matched: 0, expiringSoon: isExpiringSoon(entry, now, warningDays) }));
@@ -603,11 +631,11 @@ function applyExceptions(findings, entries, now, warningDays = DEFAULT_EXPIRY_WA
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LP: () => (/* binding */ DEFAULT_VALUES),
+/* harmony export */   LP: () => (/* reexport safe */ _defaults_js__WEBPACK_IMPORTED_MODULE_3__.LP),
 /* harmony export */   NM: () => (/* binding */ isLooser),
 /* harmony export */   ON: () => (/* binding */ parsePolicy),
 /* harmony export */   bp: () => (/* binding */ describeValue),
-/* harmony export */   cN: () => (/* binding */ POLICY_KEYS),
+/* harmony export */   cN: () => (/* reexport safe */ _defaults_js__WEBPACK_IMPORTED_MODULE_3__.cN),
 /* harmony export */   mY: () => (/* binding */ DEFAULT_POLICY_FILE),
 /* harmony export */   nZ: () => (/* binding */ resolvePolicy)
 /* harmony export */ });
@@ -615,7 +643,7 @@ function applyExceptions(findings, entries, now, warningDays = DEFAULT_EXPIRY_WA
 /* harmony import */ var _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3594);
 /* harmony import */ var _findings_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1468);
 /* harmony import */ var _exceptions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5467);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6223);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9311);
 // Security policy files and where each limit comes from. Three layers, most trusted first:
 //   1. the organisation policy, kept in the shared repository and shipped with the workflows;
 //   2. the repository policy (security-policy.yml), read from the base commit on pull requests;
@@ -629,18 +657,7 @@ function applyExceptions(findings, entries, now, warningDays = DEFAULT_EXPIRY_WA
 
 
 const DEFAULT_POLICY_FILE = 'security-policy.yml';
-/** The keys a policy sets, named as the gate's inputs. */
-const POLICY_KEYS = ['max-critical', 'max-high', 'max-medium', 'max-low', 'max-unknown', 'approval-severities', 'secret-severity', 'default-severity'];
-const DEFAULT_VALUES = {
-    'max-critical': _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ.critical,
-    'max-high': _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ.high,
-    'max-medium': _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ.medium,
-    'max-low': _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ.low,
-    'max-unknown': _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_THRESHOLDS */ .JJ.unknown,
-    'approval-severities': _policy_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_APPROVAL_SEVERITIES */ ._t,
-    'secret-severity': 'critical',
-    'default-severity': 'medium'
-};
+
 const THRESHOLD_KEYS = { critical: 'max-critical', high: 'max-high', medium: 'max-medium', low: 'max-low', unknown: 'max-unknown' };
 const TOP_KEYS = new Set(['thresholds', 'approval-severities', 'secret-severity', 'default-severity', 'exceptions', 'allow-loosening']);
 /**
@@ -690,10 +707,10 @@ function parsePolicy(text, file, kind) {
         if (kind !== 'organisation')
             throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: "allow-loosening" belongs in the organisation policy; a repository policy cannot grant itself looser limits.`);
         if (!Array.isArray(map['allow-loosening']))
-            throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: "allow-loosening" is a list of keys (${POLICY_KEYS.join(', ')}).`);
+            throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: "allow-loosening" is a list of keys (${_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_KEYS */ .cN.join(', ')}).`);
         for (const key of map['allow-loosening']) {
-            if (!POLICY_KEYS.includes(key))
-                throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: allow-loosening names ${JSON.stringify(key)}; keys are ${POLICY_KEYS.join(', ')}.`);
+            if (!_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_KEYS */ .cN.includes(key))
+                throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${file}: allow-loosening names ${JSON.stringify(key)}; keys are ${_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_KEYS */ .cN.join(', ')}.`);
             allowLoosening.add(key);
         }
     }
@@ -745,12 +762,12 @@ function describeValue(key, value) {
  * organisation policy does not allow loosening it.
  */
 function resolvePolicy(layers) {
-    const values = { ...DEFAULT_VALUES };
-    const sources = Object.fromEntries(POLICY_KEYS.map((k) => [k, 'default']));
+    const values = { ..._defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_VALUES */ .LP };
+    const sources = Object.fromEntries(_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_KEYS */ .cN.map((k) => [k, 'default']));
     const org = layers.find((l) => l.kind === 'organisation');
     const setBy = new Map();
     for (const layer of layers) {
-        for (const key of POLICY_KEYS) {
+        for (const key of _defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_KEYS */ .cN) {
             const value = layer.values[key];
             if (value === undefined)
                 continue;

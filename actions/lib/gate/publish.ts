@@ -5,61 +5,16 @@ import * as core from '@actions/core'
 import { UserError } from '../errors/user-error.js'
 import { approvalEnvironmentProblem, type EnvironmentAnswer } from './approval-environment.js'
 import { SEVERITIES } from '../findings/model.js'
-import { parseBoolean } from '../inputs/parse.js'
 import { annotate } from '../report/annotations.js'
 import { securitySummaryJson } from '../report/json-report.js'
 import { summaryMarkdown } from '../report/markdown.js'
 import { commentSectionOnPr } from '../report/pr-comment.js'
 import { buildSarif } from '../report/sarif-writer.js'
-import type { InputReader, GateSettings } from './settings.js'
+import { GateOutput, PublishInput, readPublishSettings, type PublishSettings } from './publish-settings.js'
+import type { GateSettings } from './settings.js'
 import type { GateOutcome } from './run-gate.js'
 
-export const PublishInput = {
-  Summary: 'summary',
-  Annotations: 'annotations',
-  SarifOutput: 'sarif-output',
-  JsonOutput: 'json-output',
-  CommentOnPr: 'comment-on-pr',
-  GithubToken: 'github-token',
-  ApprovalEnvironment: 'approval-environment',
-  CommentKey: 'comment-key'
-} as const
-
-export const GateOutput = {
-  Result: 'result',
-  Total: 'total',
-  New: 'new',
-  SummaryJson: 'summary-json',
-  Sarif: 'sarif'
-} as const
-
-export interface PublishSettings {
-  summary: boolean
-  annotations: boolean
-  sarifOutput?: string
-  jsonOutput?: string
-  commentOnPr: boolean
-  githubToken?: string
-  /** The environment whose required reviewers approve needs-approval (checked before relying on it). */
-  approvalEnvironment?: string
-  /** Names this gate's section of the suite's PR comment (a service, when one run gates several). */
-  commentKey?: string
-}
-
-export function readPublishSettings(get: InputReader): PublishSettings {
-  const token = get(PublishInput.GithubToken)?.trim() || undefined
-  if (token) core.setSecret(token)
-  return {
-    summary: parseBoolean(PublishInput.Summary, get(PublishInput.Summary), true),
-    annotations: parseBoolean(PublishInput.Annotations, get(PublishInput.Annotations), true),
-    sarifOutput: get(PublishInput.SarifOutput)?.trim() || undefined,
-    jsonOutput: get(PublishInput.JsonOutput)?.trim() || undefined,
-    commentOnPr: parseBoolean(PublishInput.CommentOnPr, get(PublishInput.CommentOnPr), false),
-    githubToken: token,
-    approvalEnvironment: get(PublishInput.ApprovalEnvironment)?.trim() || undefined,
-    commentKey: get(PublishInput.CommentKey)?.trim() || undefined
-  }
-}
+export { GateOutput, PublishInput, readPublishSettings, type PublishSettings }
 
 export interface PublishContext {
   settings: GateSettings

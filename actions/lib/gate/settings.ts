@@ -3,8 +3,7 @@
 import { UserError } from '../errors/user-error.js'
 import { REPORT_FORMATS, type ParseOptions, type ReportFormat } from '../findings/parsed-report.js'
 import { parseBoolean, parseChoice, parseList, parseSeverity, parseSeverityList, parseThreshold, parseWholeNumber } from '../inputs/parse.js'
-import { DEFAULT_EXPIRY_WARNING_DAYS } from '../policy/exceptions.js'
-import { DEFAULT_VALUES, type PolicyValues } from '../policy/policy-file.js'
+import { DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_VALUES, type PolicyValues } from '../policy/defaults.js'
 import type { Policy } from '../policy/policy.js'
 
 export const GateInput = {

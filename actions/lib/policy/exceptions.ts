@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import { UserError } from '../errors/user-error.js'
 import type { Finding } from '../findings/model.js'
 import { canonicalTrivyCheckId } from '../findings/trivy.js'
+import { DEFAULT_EXPIRY_WARNING_DAYS } from './defaults.js'
 
 export interface ExceptionEntry {
   /** 1-based position in the file, for messages. */
@@ -99,8 +100,7 @@ export function isExpired(entry: ExceptionEntry, now: Date): boolean {
   return now.toISOString().slice(0, 10) > entry.expires
 }
 
-/** Default of the `expiry-warning-days` input: exceptions ending within two weeks are announced. */
-export const DEFAULT_EXPIRY_WARNING_DAYS = 14
+export { DEFAULT_EXPIRY_WARNING_DAYS }
 
 /** Active and ending within `days` days of `now` (UTC dates). */
 export function isExpiringSoon(entry: ExceptionEntry, now: Date, days: number): boolean {

@@ -9,24 +9,10 @@ import { parse as parseYaml } from 'yaml'
 import { UserError } from '../errors/user-error.js'
 import { isSeverity, SEVERITY_RANK, type Severity } from '../findings/model.js'
 import { parseExceptionList, type ExceptionEntry } from './exceptions.js'
-import { DEFAULT_APPROVAL_SEVERITIES, DEFAULT_THRESHOLDS } from './policy.js'
+import { DEFAULT_VALUES, POLICY_KEYS, type PolicyKey, type PolicyValues } from './defaults.js'
 
 export const DEFAULT_POLICY_FILE = 'security-policy.yml'
-
-/** The keys a policy sets, named as the gate's inputs. */
-export const POLICY_KEYS = ['max-critical', 'max-high', 'max-medium', 'max-low', 'max-unknown', 'approval-severities', 'secret-severity', 'default-severity'] as const
-export type PolicyKey = (typeof POLICY_KEYS)[number]
-
-export interface PolicyValues {
-  'max-critical'?: number | null
-  'max-high'?: number | null
-  'max-medium'?: number | null
-  'max-low'?: number | null
-  'max-unknown'?: number | null
-  'approval-severities'?: Severity[]
-  'secret-severity'?: Severity
-  'default-severity'?: Severity
-}
+export { DEFAULT_VALUES, POLICY_KEYS, type PolicyKey, type PolicyValues }
 
 export interface PolicyLayer {
   /** Shown in the summary and in errors: a file path, or `input "max-high"`-style for inputs. */
@@ -38,16 +24,6 @@ export interface PolicyLayer {
   allowLoosening: Set<PolicyKey>
 }
 
-export const DEFAULT_VALUES: Required<PolicyValues> = {
-  'max-critical': DEFAULT_THRESHOLDS.critical,
-  'max-high': DEFAULT_THRESHOLDS.high,
-  'max-medium': DEFAULT_THRESHOLDS.medium,
-  'max-low': DEFAULT_THRESHOLDS.low,
-  'max-unknown': DEFAULT_THRESHOLDS.unknown,
-  'approval-severities': DEFAULT_APPROVAL_SEVERITIES,
-  'secret-severity': 'critical',
-  'default-severity': 'medium'
-}
 
 const THRESHOLD_KEYS: Record<string, PolicyKey> = { critical: 'max-critical', high: 'max-high', medium: 'max-medium', low: 'max-low', unknown: 'max-unknown' }
 const TOP_KEYS = new Set(['thresholds', 'approval-severities', 'secret-severity', 'default-severity', 'exceptions', 'allow-loosening'])

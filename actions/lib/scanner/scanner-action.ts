@@ -6,10 +6,8 @@ import * as core from '@actions/core'
 import { input, runAction } from '../action/run-action.js'
 import { UserError } from '../errors/user-error.js'
 import type { ReportFormat } from '../findings/parsed-report.js'
-import { GateOutput, publishGate, readPublishSettings, requireApprovalEnvironment, PublishInput } from '../gate/publish.js'
-import { failureReason, runGate } from '../gate/run-gate.js'
+import { GateOutput, PublishInput, readPublishSettings } from '../gate/publish-settings.js'
 import { GateInput, readGateSettings } from '../gate/settings.js'
-import { resolveTrustedPolicy, trustedGateConfig } from '../gate/trusted-policy.js'
 import { runnerEvent } from '../action/event.js'
 import { refuseFlags, splitArgs } from '../inputs/args.js'
 import { parseChoice } from '../inputs/parse.js'
@@ -108,7 +106,13 @@ export async function runScannerAction<Config>(scanner: Scanner<Config>): Promis
       const scanned = await scanner.scan(installed, common, config, report)
       core.setOutput(ScannerOutput.Report, report)
 
-      // After the scan, so that a scanner's own error about a missing commit range is the one shown.
+      // The gate (readers, policy, reports) is loaded now, not at start: the step's start-up is the
+      // scanner's, and a scanner's own error about a missing commit range is the one shown.
+      const [{ failureReason, runGate }, { publishGate, requireApprovalEnvironment }, { resolveTrustedPolicy, trustedGateConfig }] = await Promise.all([
+        import('../gate/run-gate.js'),
+        import('../gate/publish.js'),
+        import('../gate/trusted-policy.js')
+      ])
       const trusted = await resolveTrustedPolicy(inputSettings, { cwd: process.cwd(), ...runnerEvent() })
       const settings = trusted.settings
       const outcome = runGate({ ...settings, ...trustedGateConfig(trusted), reports: [report], format: scanner.format, now, unscanned: scanned?.unscanned })
