@@ -3,10 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
-import { stringify as stringifyYaml } from 'yaml'
 import { input, runAction } from '../lib/action/run-action.js'
-import { deploy, type DeployOutcome } from '../lib/kube/deploy.js'
-import { applyImageOverrides, parseManifests } from '../lib/kube/manifests.js'
+import type { DeployOutcome } from '../lib/kube/deploy.js'
 import {
   actionReporter,
   failedBeforeStart,
@@ -16,7 +14,6 @@ import {
   setKubeOutputs,
   type KubeSession
 } from '../lib/kube/session.js'
-import { deploySummary } from '../lib/kube/summary.js'
 import { DeployInput, readDeploySettings } from './settings.js'
 
 const POST_RENDER_FLAG = '--sgw-post-render'
@@ -43,6 +40,8 @@ async function deployStep(): Promise<void> {
     throw error
   }
   core.info(`Deploying to ${session.config.server} (context ${session.config.context}), namespace ${session.namespace}`)
+  // The runner and its strategies load once the inputs and the cluster are known to be good.
+  const { deploy } = await import('../lib/kube/deploy.js')
   const outcome = await deploy(session.kubectl, helm, settings, actionReporter)
   await publish(outcome, session)
 }
@@ -51,6 +50,7 @@ async function publish(outcome: DeployOutcome, session: KubeSession): Promise<vo
   setKubeOutputs(outcome)
   const environment = input(DeployInput.Environment).trim()
   const target = { server: session.config.server, context: session.config.context }
+  const { deploySummary } = await import('../lib/kube/summary.js')
   await core.summary.addRaw(deploySummary(outcome, target, environment ? `to ${environment}` : 'kube-deploy')).write()
   const bug = outcome.error?.bug
   const stack =
@@ -87,17 +87,18 @@ function postRenderer(images: ReadonlyMap<string, string>): { command: string; a
   return { command: process.execPath, args: [fileURLToPath(import.meta.url), POST_RENDER_FLAG, file] }
 }
 
-function postRender(file: string | undefined): void {
+async function postRender(file: string | undefined): Promise<void> {
   try {
-    renderImages(file)
+    await renderImages(file)
   } catch (error) {
     process.stderr.write(`kube-deploy post-renderer: ${error instanceof Error ? error.message : String(error)}\n`)
     process.exitCode = 1
   }
 }
 
-function renderImages(file: string | undefined): void {
+async function renderImages(file: string | undefined): Promise<void> {
   const images = new Map<string, string>(JSON.parse(readFileSync(file ?? '', 'utf8')) as [string, string][])
+  const [{ applyImageOverrides, parseManifests }, { stringify: stringifyYaml }] = await Promise.all([import('../lib/kube/manifests.js'), import('yaml')])
   const objects = parseManifests(readFileSync(0, 'utf8'), 'helm rendered manifests')
   applyImageOverrides(objects, images, DeployInput.Images)
   process.stdout.write(objects.map((o) => stringifyYaml(o)).join('---\n'))
