@@ -110,7 +110,7 @@ describe('checkov action (dist, Node 24, real checkov installed hash-verified)',
       const run = await checkov({ path: 'unparsable-iac', framework: 'terraform' })
       expect(run.outputs).toMatchObject({ result: 'fail', critical: '0', high: '0', medium: '1' })
       expect(run.exitCode).toBe(1)
-      expect(run.stdout).toMatch(/::error::Checkov gate: fail .*incomplete scan \(checkov could not parse \S*unparsable-iac\/terraform\/network\/main\.tf \(terraform\); it was not checked\.; allow-incomplete-scan is false\)/)
+      expect(run.stdout).toMatch(/::error::Checkov gate: fail .*incomplete scan \(\S+checkov-report\.json: checkov could not parse \S*unparsable-iac\/terraform\/network\/main\.tf \(terraform\); it was not checked\.; allow-incomplete-scan is false\)/)
       expect(run.summary).toContain('### Incomplete scan')
       expect(run.summary).toMatch(/checkov could not parse \S*unparsable-iac\/terraform\/network\/main\.tf \(terraform\); it was not checked\./)
       const summary = JSON.parse(readFileSync(run.outputs['summary-json'], 'utf8'))
