@@ -13,29 +13,14 @@ import {
   readCoverageSettings,
   type CoverageSettings
 } from '../lib/coverage/settings.js'
-import { UserError } from '../lib/errors/user-error.js'
+import { resolveReportPaths } from '../lib/inputs/globs.js'
 import { parseBoolean } from '../lib/inputs/parse.js'
 import { GitReader, reviewBaseFor, type ReviewBase } from '../lib/policy/review.js'
 import { commentSectionOnPr } from '../lib/report/pr-comment.js'
 
-const GLOB_MAGIC = /[*?[\]{}!]/
-
-/** Expand paths and globs; a pattern that matches no file is an error, never "nothing measured". */
-export async function resolveCoverageReports(patterns: readonly string[], inputName: string = CoverageInput.Reports): Promise<string[]> {
-  const out: string[] = []
-  for (const pattern of patterns) {
-    if (!GLOB_MAGIC.test(pattern)) {
-      out.push(pattern)
-      continue
-    }
-    // Loaded only for patterns: most runs name files, and the module costs start-up time.
-    const glob = await import('@actions/glob')
-    const found = (await (await glob.create(pattern, { matchDirectories: false })).glob()).sort()
-    if (found.length === 0)
-      throw new UserError(`No coverage report matches "${pattern}" (input "${inputName}"); check that the test step ran and wrote it.`)
-    out.push(...found)
-  }
-  return [...new Set(out)]
+/** Expand paths and globs (inputs/globs.ts); a pattern that matches no file is an error. */
+export function resolveCoverageReports(patterns: readonly string[], inputName: string = CoverageInput.Reports): Promise<string[]> {
+  return resolveReportPaths(patterns, inputName, 'coverage report')
 }
 
 /** The base whose changes diff coverage measures: `base` if given, else the event's, else none. */

@@ -445,8 +445,8 @@ function trivyIgnoreYamlChanges(file, base, head) {
     return [...entries(head)].filter((e) => !before.has(e)).map((e) => ({ file, tool: 'trivy', what: `new trivy ignore entry ${clip(e)}` }));
 }
 
-// EXTERNAL MODULE: ./.build/actions/lib/gate/run-gate.js + 14 modules
-var run_gate = __webpack_require__(2239);
+// EXTERNAL MODULE: ./.build/actions/lib/gate/run-gate.js + 15 modules
+var run_gate = __webpack_require__(5244);
 // EXTERNAL MODULE: ./.build/actions/lib/gate/settings.js
 var gate_settings = __webpack_require__(7315);
 ;// CONCATENATED MODULE: ./.build/actions/lib/gate/trusted-policy.js

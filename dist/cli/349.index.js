@@ -1518,6 +1518,8 @@ function report_uncoveredAnnotations(outcome, limit) {
     return { shown: all.slice(0, limit), more: Math.max(0, all.length - limit) };
 }
 
+// EXTERNAL MODULE: ./.build/actions/lib/inputs/globs.js
+var globs = __webpack_require__(2653);
 // EXTERNAL MODULE: ./.build/actions/lib/policy/review.js
 var review = __webpack_require__(1393);
 ;// CONCATENATED MODULE: ./.build/actions/lib/report/pr-comment.js
@@ -1669,23 +1671,9 @@ async function pr_comment_commentSectionOnPr(section, token) {
 
 
 
-const GLOB_MAGIC = /[*?[\]{}!]/;
-/** Expand paths and globs; a pattern that matches no file is an error, never "nothing measured". */
-async function resolveCoverageReports(patterns, inputName = settings_CoverageInput.Reports) {
-    const out = [];
-    for (const pattern of patterns) {
-        if (!GLOB_MAGIC.test(pattern)) {
-            out.push(pattern);
-            continue;
-        }
-        // Loaded only for patterns: most runs name files, and the module costs start-up time.
-        const glob = await __webpack_require__.e(/* import() */ 860).then(__webpack_require__.bind(__webpack_require__, 3860));
-        const found = (await (await glob.create(pattern, { matchDirectories: false })).glob()).sort();
-        if (found.length === 0)
-            throw new user_error/* UserError */.yo(`No coverage report matches "${pattern}" (input "${inputName}"); check that the test step ran and wrote it.`);
-        out.push(...found);
-    }
-    return [...new Set(out)];
+/** Expand paths and globs (inputs/globs.ts); a pattern that matches no file is an error. */
+function resolveCoverageReports(patterns, inputName = settings_CoverageInput.Reports) {
+    return (0,globs/* resolveReportPaths */.T)(patterns, inputName, 'coverage report');
 }
 /** The base whose changes diff coverage measures: `base` if given, else the event's, else none. */
 function diffBase(settings, event) {

@@ -271,6 +271,8 @@ function gateText(outcome, policy, top = 10) {
     return `${lines.join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./.build/actions/lib/inputs/globs.js
+var globs = __webpack_require__(2653);
 ;// CONCATENATED MODULE: ./.build/actions/lib/findings/checkov-severity.js
 const doc = (severity, title) => Object.freeze({ severity, title, source: 'documented' });
 const rule = (severity, title) => Object.freeze({ severity, title, source: 'rule' });
@@ -1843,38 +1845,7 @@ var exceptions = __webpack_require__(5467);
 
 
 const DEFAULT_EXCEPTIONS_FILE = '.security-exceptions.yml';
-const GLOB_MAGIC = /[*?[\]{}]/;
-/**
- * Expand paths and globs (`*`, `**`, `?`, `[...]`, `{a,b}`); a pattern that matches no file is an
- * error, never "no findings". Gives the files in order, without repeats. Node's own glob (22 and
- * later; the actions run on 24) prints nothing, so the CLI's standard output stays the document.
- */
-async function resolveReportPaths(patterns, inputName = 'reports') {
-    if (patterns.length === 0)
-        throw new user_error/* UserError */.yo(`Input "${inputName}" is empty: give one or more report paths or globs.`);
-    const out = [];
-    for (const pattern of patterns) {
-        if (!GLOB_MAGIC.test(pattern)) {
-            out.push(pattern);
-            continue;
-        }
-        const found = await expandGlob(pattern, inputName);
-        if (found.length === 0)
-            throw new user_error/* UserError */.yo(`No report file matches "${pattern}" (input "${inputName}"); check that the scanner step ran and wrote it.`);
-        out.push(...found);
-    }
-    return [...new Set(out)];
-}
-async function expandGlob(pattern, inputName) {
-    const fs = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
-    if (typeof fs.glob !== 'function')
-        throw new user_error/* UserError */.yo(`Input "${inputName}": "${pattern}" is a glob, which needs Node 22 or later (this is ${process.version}); name the files instead.`);
-    const files = [];
-    for await (const entry of fs.glob(pattern))
-        if ((await fs.stat(entry)).isFile())
-            files.push(entry);
-    return files.sort();
-}
+
 function runGate(config) {
     const reports = [];
     let findings = [];
@@ -2183,7 +2154,7 @@ async function gateCommand(argv, out) {
     if (patterns.length === 0)
         throw new user_error/* UserError */.yo('give at least one --reports FILE.');
     const now = new Date();
-    const reports = await resolveReportPaths(patterns, '--reports');
+    const reports = await (0,globs/* resolveReportPaths */.T)(patterns, '--reports');
     const outcome = runGate({ ...settings, ...trustedGateConfig(trusted), reports, now });
     const baselineOut = one('write-baseline');
     if (baselineOut)

@@ -1,7 +1,7 @@
 // The gate, shared by actions/severity-gate, the scanner actions and `sgw gate`: read reports,
 // apply exceptions and the baseline, count, and judge against the policy.
 import { existsSync } from 'node:fs'
-import { UserError } from '../errors/user-error.js'
+import { resolveReportPaths } from '../inputs/globs.js'
 import type { Finding } from '../findings/model.js'
 import type { ParseOptions, ReportFormat } from '../findings/parsed-report.js'
 import { readReportFile } from '../findings/read-report.js'
@@ -80,35 +80,7 @@ export interface GateOutcome {
   all: Finding[]
 }
 
-const GLOB_MAGIC = /[*?[\]{}]/
-
-/**
- * Expand paths and globs (`*`, `**`, `?`, `[...]`, `{a,b}`); a pattern that matches no file is an
- * error, never "no findings". Gives the files in order, without repeats. Node's own glob (22 and
- * later; the actions run on 24) prints nothing, so the CLI's standard output stays the document.
- */
-export async function resolveReportPaths(patterns: readonly string[], inputName = 'reports'): Promise<string[]> {
-  if (patterns.length === 0) throw new UserError(`Input "${inputName}" is empty: give one or more report paths or globs.`)
-  const out: string[] = []
-  for (const pattern of patterns) {
-    if (!GLOB_MAGIC.test(pattern)) {
-      out.push(pattern)
-      continue
-    }
-    const found = await expandGlob(pattern, inputName)
-    if (found.length === 0) throw new UserError(`No report file matches "${pattern}" (input "${inputName}"); check that the scanner step ran and wrote it.`)
-    out.push(...found)
-  }
-  return [...new Set(out)]
-}
-
-async function expandGlob(pattern: string, inputName: string): Promise<string[]> {
-  const fs = await import('node:fs/promises')
-  if (typeof fs.glob !== 'function') throw new UserError(`Input "${inputName}": "${pattern}" is a glob, which needs Node 22 or later (this is ${process.version}); name the files instead.`)
-  const files: string[] = []
-  for await (const entry of fs.glob(pattern)) if ((await fs.stat(entry)).isFile()) files.push(entry)
-  return files.sort()
-}
+export { resolveReportPaths }
 
 export function runGate(config: GateConfig): GateOutcome {
   const reports: ReportSummary[] = []

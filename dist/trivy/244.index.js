@@ -1,5 +1,5 @@
-export const id = 239;
-export const ids = [239];
+export const id = 244;
+export const ids = [244];
 export const modules = {
 
 /***/ 2789:
@@ -397,7 +397,7 @@ function listOf(value, where, path) {
 
 /***/ }),
 
-/***/ 2239:
+/***/ 5244:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -407,7 +407,7 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   DEFAULT_EXCEPTIONS_FILE: () => (/* binding */ DEFAULT_EXCEPTIONS_FILE),
   failureReason: () => (/* binding */ failureReason),
-  resolveReportPaths: () => (/* binding */ resolveReportPaths),
+  resolveReportPaths: () => (/* reexport */ resolveReportPaths),
   runGate: () => (/* binding */ runGate)
 });
 
@@ -415,6 +415,43 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./.build/actions/lib/errors/user-error.js
 var user_error = __webpack_require__(3594);
+;// CONCATENATED MODULE: ./.build/actions/lib/inputs/globs.js
+// Report paths and globs as the gates take them (severity, coverage): the files in order, without
+// repeats, and a pattern that matches nothing is an error, never "nothing found".
+
+const GLOB_MAGIC = /[*?[\]{}]/;
+/**
+ * Expand paths and globs (`*`, `**`, `?`, `[...]`, `{a,b}`); a pattern that matches no file is an
+ * error, never "no findings". Gives the files in order, without repeats. Node's own glob (22 and
+ * later; the actions run on 24) prints nothing, so the CLI's standard output stays the document.
+ */
+async function resolveReportPaths(patterns, inputName = 'reports', what = 'report file') {
+    if (patterns.length === 0)
+        throw new user_error/* UserError */.yo(`Input "${inputName}" is empty: give one or more report paths or globs.`);
+    const out = [];
+    for (const pattern of patterns) {
+        if (!GLOB_MAGIC.test(pattern)) {
+            out.push(pattern);
+            continue;
+        }
+        const found = await expandGlob(pattern, inputName);
+        if (found.length === 0)
+            throw new user_error/* UserError */.yo(`No ${what} matches "${pattern}" (input "${inputName}"); check that the step that writes it ran.`);
+        out.push(...found);
+    }
+    return [...new Set(out)];
+}
+async function expandGlob(pattern, inputName) {
+    const fs = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
+    if (typeof fs.glob !== 'function')
+        throw new user_error/* UserError */.yo(`Input "${inputName}": "${pattern}" is a glob, which needs Node 22 or later (this is ${process.version}); name the files instead.`);
+    const files = [];
+    for await (const entry of fs.glob(pattern))
+        if ((await fs.stat(entry)).isFile())
+            files.push(entry);
+    return files.sort();
+}
+
 ;// CONCATENATED MODULE: ./.build/actions/lib/findings/checkov-severity.js
 const doc = (severity, title) => Object.freeze({ severity, title, source: 'documented' });
 const rule = (severity, title) => Object.freeze({ severity, title, source: 'rule' });
@@ -2009,38 +2046,7 @@ var policy = __webpack_require__(6223);
 
 
 const DEFAULT_EXCEPTIONS_FILE = '.security-exceptions.yml';
-const GLOB_MAGIC = /[*?[\]{}]/;
-/**
- * Expand paths and globs (`*`, `**`, `?`, `[...]`, `{a,b}`); a pattern that matches no file is an
- * error, never "no findings". Gives the files in order, without repeats. Node's own glob (22 and
- * later; the actions run on 24) prints nothing, so the CLI's standard output stays the document.
- */
-async function resolveReportPaths(patterns, inputName = 'reports') {
-    if (patterns.length === 0)
-        throw new user_error/* UserError */.yo(`Input "${inputName}" is empty: give one or more report paths or globs.`);
-    const out = [];
-    for (const pattern of patterns) {
-        if (!GLOB_MAGIC.test(pattern)) {
-            out.push(pattern);
-            continue;
-        }
-        const found = await expandGlob(pattern, inputName);
-        if (found.length === 0)
-            throw new user_error/* UserError */.yo(`No report file matches "${pattern}" (input "${inputName}"); check that the scanner step ran and wrote it.`);
-        out.push(...found);
-    }
-    return [...new Set(out)];
-}
-async function expandGlob(pattern, inputName) {
-    const fs = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
-    if (typeof fs.glob !== 'function')
-        throw new user_error/* UserError */.yo(`Input "${inputName}": "${pattern}" is a glob, which needs Node 22 or later (this is ${process.version}); name the files instead.`);
-    const files = [];
-    for await (const entry of fs.glob(pattern))
-        if ((await fs.stat(entry)).isFile())
-            files.push(entry);
-    return files.sort();
-}
+
 function runGate(config) {
     const reports = [];
     let findings = [];

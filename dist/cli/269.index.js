@@ -1,5 +1,5 @@
-export const id = 969;
-export const ids = [969];
+export const id = 269;
+export const ids = [269];
 export const modules = {
 
 /***/ 1113:
@@ -421,6 +421,52 @@ function listOf(value, where, path) {
             throw (0,_report_error_js__WEBPACK_IMPORTED_MODULE_3__/* .reportError */ .N7)(path, `trivy report: ${where.slice(path.length + 2)}[${i}] is not an object.`);
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 2653:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ resolveReportPaths)
+/* harmony export */ });
+/* harmony import */ var _errors_user_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3594);
+// Report paths and globs as the gates take them (severity, coverage): the files in order, without
+// repeats, and a pattern that matches nothing is an error, never "nothing found".
+
+const GLOB_MAGIC = /[*?[\]{}]/;
+/**
+ * Expand paths and globs (`*`, `**`, `?`, `[...]`, `{a,b}`); a pattern that matches no file is an
+ * error, never "no findings". Gives the files in order, without repeats. Node's own glob (22 and
+ * later; the actions run on 24) prints nothing, so the CLI's standard output stays the document.
+ */
+async function resolveReportPaths(patterns, inputName = 'reports', what = 'report file') {
+    if (patterns.length === 0)
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${inputName}" is empty: give one or more report paths or globs.`);
+    const out = [];
+    for (const pattern of patterns) {
+        if (!GLOB_MAGIC.test(pattern)) {
+            out.push(pattern);
+            continue;
+        }
+        const found = await expandGlob(pattern, inputName);
+        if (found.length === 0)
+            throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`No ${what} matches "${pattern}" (input "${inputName}"); check that the step that writes it ran.`);
+        out.push(...found);
+    }
+    return [...new Set(out)];
+}
+async function expandGlob(pattern, inputName) {
+    const fs = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
+    if (typeof fs.glob !== 'function')
+        throw new _errors_user_error_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input "${inputName}": "${pattern}" is a glob, which needs Node 22 or later (this is ${process.version}); name the files instead.`);
+    const files = [];
+    for await (const entry of fs.glob(pattern))
+        if ((await fs.stat(entry)).isFile())
+            files.push(entry);
+    return files.sort();
 }
 
 
