@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { benchCoverage } from './bench/coverage.mjs'
 import { benchGate } from './bench/gate.mjs'
 import { benchRollback } from './bench/rollback.mjs'
+import { benchRollbackRealNode } from './bench/rollback-real.mjs'
 import { benchScanners } from './bench/scanners.mjs'
 import { benchStartup } from './bench/startup.mjs'
 
@@ -23,7 +24,8 @@ const benches = {
   gate: () => benchGate({ root, node, runs }),
   coverage: () => benchCoverage({ root, node, runs }),
   scanners: () => benchScanners({ root, node, runs }),
-  rollback: () => benchRollback({ root, node, runs })
+  rollback: () => benchRollback({ root, node, runs }),
+  'rollback-real': () => benchRollbackRealNode({ root, node, runs })
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches)
 

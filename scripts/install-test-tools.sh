@@ -66,6 +66,20 @@ KWOK_VERSION="0.8.0"
 ACTIONLINT_VERSION="1.7.12"
 ZIZMOR_VERSION="1.32.0"
 ACT_VERSION="0.2.89"
+# runtime: Debian 12's packages (the versions apt must install; a different one is refused) and
+# the docker CLI plugin buildx, which Debian does not package.
+RUNTIME_DEBS=(
+  docker.io=20.10.24+dfsg1-1+deb12u1+b6 containerd=1.6.20~ds1-1+deb12u3 runc=1.1.5+ds1-1+deb12u1
+  containernetworking-plugins=1.1.1+ds1-3+b5 docker-registry=2.8.2+ds1-1 skopeo=1.9.3+ds1-1+b10
+  iptables=1.8.9-2 conntrack=1:1.4.7-1+b2 apache2-utils=2.4.71-1~deb12u1
+)
+BUILDX_VERSION="0.38.2"
+# BuildKit's daemon, the builder that buildx drives (on GitHub, setup-buildx-action runs it in a
+# container; here it runs as a process and buildx reaches it with the remote driver). The version
+# buildx itself is built against.
+BUILDKIT_VERSION="0.34.2"
+# Prometheus 3.x is published on the Go module proxy as v0.3xx.y (v3.16.0 = v0.316.0).
+PROMETHEUS_MODULE_VERSION="0.316.0"
 # coverage (c8's version is the one in scripts/coverage-tools/package.json, whose lock pins the rest)
 COVERAGEPY_VERSION="7.17.3"
 JACOCO_VERSION="0.8.15"
@@ -106,11 +120,16 @@ CHECKOV_CONSTRAINTS=(
 SCANNER_TOOLS=(node24 gitleaks trivy checkov)
 KUBE_TOOLS=(etcd kube-apiserver kube-controller-manager kube-scheduler kubectl helm kwok)
 WORKFLOW_TOOLS=(actionlint zizmor act)
+# The real container runtime and node: Debian's docker engine, containerd, runc, CNI plugins,
+# distribution registry and skopeo (needs root and apt), buildx, kubelet and kube-proxy, and the
+# Prometheus server that scrapes the real node's pods for kube-deploy's Prometheus check.
+RUNTIME_TOOLS=(runtime-debs buildx buildkitd kubelet kube-proxy prometheus)
 COVERAGE_TOOLS=(coveragepy c8 jacoco)
 EXTRA_SCANNER_TOOLS=(grype osv-scanner trufflehog bandit semgrep pip-audit)
 # scanners-extra only on request: no test runs them (their reports are committed fixtures), and
 # building them takes about 20 minutes on a cold machine.
-DEFAULT_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}" "${COVERAGE_TOOLS[@]}")
+DEFAULT_TOOLS=("${SCANNER_TOOLS[@]}" "${KUBE_TOOLS[@]}" "${WORKFLOW_TOOLS[@]}" "${COVERAGE_TOOLS[@]}"
+  "${RUNTIME_TOOLS[@]}")
 ALL_TOOLS=("${DEFAULT_TOOLS[@]}" "${EXTRA_SCANNER_TOOLS[@]}")
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -290,6 +309,8 @@ install_kube_apiserver() { install_kubernetes_binary kube-apiserver; }
 install_kube_controller_manager() { install_kubernetes_binary kube-controller-manager; }
 install_kube_scheduler() { install_kubernetes_binary kube-scheduler; }
 install_kubectl() { install_kubernetes_binary kubectl; }
+install_kubelet() { install_kubernetes_binary kubelet; }
+install_kube_proxy() { install_kubernetes_binary kube-proxy; }
 
 install_helm() {
   local dir="${CACHE_DIR}/helm-${HELM_VERSION}"
@@ -348,6 +369,70 @@ install_act() {
     mark_installed "$dir"
   fi
   link_bin "${dir}/act" act
+}
+
+# --- container runtime -------------------------------------------------------------------------
+
+# Debian's packages at the pinned versions. apt needs root; the packages are system-wide, so the
+# cache directory only records which set was installed (a changed pin reinstalls).
+install_runtime_debs() {
+  local dir="${CACHE_DIR}/runtime-debs-$(printf '%s\n' "${RUNTIME_DEBS[@]}" | sha256sum | cut -c1-12)"
+  if ! is_installed "$dir"; then
+    [[ "$(id -u)" == 0 ]] || die "the runtime packages need root (apt-get install ${RUNTIME_DEBS[*]})"
+    command -v apt-get >/dev/null || die "the runtime packages come from Debian's apt; apt-get is missing"
+    log "installing Debian's docker.io, containerd, runc, CNI plugins, docker-registry, skopeo (apt)"
+    fresh_dir "$dir"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${RUNTIME_DEBS[@]}" >/dev/null
+    mark_installed "$dir"
+  fi
+  local b
+  for b in /usr/sbin/dockerd /usr/bin/containerd /usr/bin/ctr /usr/sbin/runc /usr/bin/docker-registry \
+    /usr/bin/skopeo /usr/bin/htpasswd; do
+    [[ -x "$b" ]] || die "${b} is missing after the runtime packages were installed"
+    link_bin "$b" "$(basename "$b")"
+  done
+  # Debian's docker client (20.10) matches its engine; another docker earlier on PATH may not.
+  link_bin /usr/bin/docker docker
+  link_bin /usr/bin/containerd-shim-runc-v2 containerd-shim-runc-v2
+}
+
+# buildx as a docker CLI plugin: .tools/bin/docker-buildx; the docker CLI finds it in
+# $DOCKER_CONFIG/cli-plugins/, which the scripts and tests that build images link to it.
+install_buildx() {
+  local dir="${CACHE_DIR}/buildx-${BUILDX_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building buildx v${BUILDX_VERSION} (go build)"
+    go_build "$dir" github.com/docker/buildx "v${BUILDX_VERSION}" github.com/docker/buildx/cmd/buildx \
+      docker-buildx "-s -w -X github.com/docker/buildx/version.Version=v${BUILDX_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/docker-buildx" docker-buildx
+}
+
+install_buildkitd() {
+  local dir="${CACHE_DIR}/buildkitd-${BUILDKIT_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building buildkitd v${BUILDKIT_VERSION} (go build)"
+    go_build "$dir" github.com/moby/buildkit "v${BUILDKIT_VERSION}" github.com/moby/buildkit/cmd/buildkitd \
+      buildkitd "-s -w -X github.com/moby/buildkit/version.Version=v${BUILDKIT_VERSION}"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/buildkitd" buildkitd
+}
+
+# The Prometheus server (without its web UI assets, which the Go module does not carry).
+install_prometheus() {
+  local dir="${CACHE_DIR}/prometheus-${PROMETHEUS_MODULE_VERSION}"
+  if ! is_installed "$dir"; then
+    log "building prometheus v${PROMETHEUS_MODULE_VERSION} (go build)"
+    local v=github.com/prometheus/common/version
+    go_build "$dir" github.com/prometheus/prometheus "v${PROMETHEUS_MODULE_VERSION}" \
+      github.com/prometheus/prometheus/cmd/prometheus prometheus \
+      "-s -w -X ${v}.Version=${PROMETHEUS_MODULE_VERSION} -X ${v}.Branch=module"
+    mark_installed "$dir"
+  fi
+  link_bin "${dir}/prometheus" prometheus
 }
 
 # --- coverage ----------------------------------------------------------------------------------
@@ -484,6 +569,8 @@ install_pip_audit() { pypi_tool pip-audit "pip-audit==${PIP_AUDIT_VERSION}" pip-
 tool_version() {
   local bin="${BIN_DIR}/$1"
   [[ "$1" == coveragepy ]] && bin="${BIN_DIR}/coverage"
+  [[ "$1" == runtime-debs ]] && bin="${BIN_DIR}/dockerd"
+  [[ "$1" == buildx ]] && bin="${BIN_DIR}/docker-buildx"
   [[ -x "$bin" ]] || return 1
   case "$1" in
     node24) "$bin" --version ;;
@@ -494,6 +581,11 @@ tool_version() {
     etcd) "$bin" --version | sed -n '1s/^etcd Version: //p' ;;
     kube-apiserver | kube-controller-manager | kube-scheduler) "$bin" --version | sed 's/^Kubernetes //' ;;
     kubectl) "$bin" version --client | sed -n '1s/^Client Version: //p' ;;
+    kubelet | kube-proxy) "$bin" --version | sed 's/^Kubernetes //' ;;
+    runtime-debs) "${BIN_DIR}/dockerd" --version | sed -n 's/^Docker version \([^,]*\),.*/\1/p' ;;
+    buildx) "$bin" version | awk '{print $2}' ;;
+    buildkitd) "$bin" --version | awk '{print $3}' ;;
+    prometheus) "$bin" --version | sed -n '1s/^prometheus, version \([^ ]*\).*/\1/p' ;;
     helm) "$bin" version --template '{{.Version}}' ;;
     kwok) "$bin" --version | awk '{print $3}' ;;
     actionlint) "$bin" -version | sed -n '1s/^v//p' ;;
@@ -536,6 +628,7 @@ main() {
       kube) tools+=("${KUBE_TOOLS[@]}") ;;
       workflow) tools+=("${WORKFLOW_TOOLS[@]}") ;;
       coverage) tools+=("${COVERAGE_TOOLS[@]}") ;;
+      runtime) tools+=("${RUNTIME_TOOLS[@]}") ;;
       scanners-extra) tools+=("${EXTRA_SCANNER_TOOLS[@]}") ;;
       *) tools+=("$t") ;;
     esac
@@ -543,7 +636,7 @@ main() {
   [[ ${#tools[@]} -gt 0 ]] || tools=("${DEFAULT_TOOLS[@]}")
   for t in "${tools[@]}"; do
     [[ " ${ALL_TOOLS[*]} " == *" $t "* ]] ||
-      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube, workflow, coverage and scanners-extra name groups)"
+      die "unknown tool '$t' (known: ${ALL_TOOLS[*]}; kube, workflow, coverage, runtime and scanners-extra name groups)"
   done
 
   mkdir -p "$CACHE_DIR" "$BIN_DIR"

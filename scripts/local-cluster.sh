@@ -21,6 +21,9 @@
 #   SGW_CLUSTER_PORT_BASE  first of 6 loopback ports (default 16440)
 #   SGW_CLUSTER_NODES      fake nodes (default 3)
 #   SGW_CLUSTER_TIMEOUT    seconds each component may take to become healthy (default 60)
+#   SGW_CLUSTER_REAL_NODE  true: `up` also starts one real node (scripts/real-node.sh: containerd,
+#                          kubelet, kube-proxy, a CNI bridge and a loopback registry; needs root)
+#                          and prints its node.env after the kubeconfig; `down` always stops it
 #
 # Binaries come from <repo>/.tools/bin (scripts/install-test-tools.sh kube), else from PATH.
 set -euo pipefail
@@ -46,93 +49,13 @@ SERVICE_CIDR="10.96.0.0/16"
 COMPONENTS=(etcd kube-apiserver kube-controller-manager kube-scheduler kwok)
 MARKER=".sgw-local-cluster"
 
-log() { printf '[local-cluster] %s\n' "$*" >&2; }
-die() {
-  log "error: $*"
-  exit 1
-}
-
-bin() { # bin <name>: the installed tool, else one on PATH
-  if [[ -x "${REPO_ROOT}/.tools/bin/$1" ]]; then
-    printf '%s\n' "${REPO_ROOT}/.tools/bin/$1"
-  elif command -v "$1" >/dev/null; then
-    command -v "$1"
-  else
-    die "$1 not found; run: scripts/install-test-tools.sh kube"
-  fi
-}
+LOG_TAG=local-cluster
+# shellcheck source=lib/daemons.sh
+source "${REPO_ROOT}/scripts/lib/daemons.sh"
 
 kubectl_admin() { "$(bin kubectl)" --kubeconfig "$ADMIN_KUBECONFIG" "$@"; }
 
 # --- processes -----------------------------------------------------------------------------------
-
-pid_of() { # prints the pid of a running component, fails when it is not running
-  local f="${PIDS}/$1.pid" pid exe
-  [[ -f "$f" ]] || return 1
-  read -r pid exe <"$f" || true
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
-  # A recycled pid must not be mistaken for ours: the process has to run the binary we started
-  # (recorded at start, so a tool re-linked since then does not orphan the process).
-  [[ "$(readlink "/proc/${pid}/exe" 2>/dev/null)" == "$exe" ]] || return 1
-  printf '%s\n' "$pid"
-}
-
-start() { # start <name> <args...>: detached from this shell, own session, logs and pid file
-  local name="$1"
-  shift
-  local exe
-  exe="$(readlink -f "$(bin "$name")")"
-  (
-    # The daemons keep no descriptor of ours or of whoever called us beyond their log: not the
-    # state lock (fd 8), not a caller's pipe (which would keep its reader waiting for EOF).
-    local fd n
-    for fd in /proc/self/fd/*; do
-      n="${fd##*/}"
-      if ((n > 2)); then eval "exec ${n}>&-" 2>/dev/null || true; fi
-    done
-    exec setsid "$exe" "$@" >"${LOGS}/${name}.log" 2>&1 </dev/null
-  ) &
-  printf '%s %s\n' "$!" "$exe" >"${PIDS}/${name}.pid"
-}
-
-wait_for() { # wait_for <name> <command...>: until the command succeeds, the process dies or time runs out
-  local name="$1"
-  shift
-  local deadline=$((SECONDS + TIMEOUT))
-  until "$@" >/dev/null 2>&1; do
-    if ! pid_of "$name" >/dev/null; then
-      tail -n 20 "${LOGS}/${name}.log" >&2 || true
-      die "${name} exited during start-up (log: ${LOGS}/${name}.log)"
-    fi
-    if ((SECONDS >= deadline)); then
-      tail -n 20 "${LOGS}/${name}.log" >&2 || true
-      die "${name} not healthy within ${TIMEOUT}s (log: ${LOGS}/${name}.log)"
-    fi
-    sleep 0.3
-  done
-}
-
-stop() { # stop <name...>: TERM to all at once, KILL whatever still runs after 10 seconds
-  local name pid i pids=()
-  for name in "$@"; do
-    if pid="$(pid_of "$name")"; then
-      kill -TERM "$pid" 2>/dev/null || true
-      pids+=("$pid")
-    fi
-    rm -f "${PIDS}/${name}.pid"
-  done
-  for ((i = 0; i < 100; i++)); do
-    any_alive "${pids[@]}" || return 0
-    sleep 0.1
-  done
-  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-}
-
-any_alive() { # any_alive [pid...]
-  local pid
-  for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done
-  return 1
-}
 
 healthz() { # healthz <port> <path>: an HTTPS health endpoint on loopback (self-signed)
   curl -fsSk --max-time 2 "https://127.0.0.1:$1$2"
@@ -578,6 +501,7 @@ cmd_up() {
     kubectl_admin get --raw /readyz --request-timeout=5s >/dev/null 2>&1; then
     log "already up"
     printf '%s\n' "$ADMIN_KUBECONFIG"
+    real_node_up
     return 0
   fi
   # Anything half-started from an earlier run goes first: a fresh etcd, fresh certificates.
@@ -655,6 +579,14 @@ cmd_up() {
   trap - EXIT
   log "up: ${NODE_COUNT} nodes ready ($((SECONDS - t0))s); state in ${STATE_DIR}"
   printf '%s\n' "$ADMIN_KUBECONFIG"
+  real_node_up
+}
+
+real_node_up() {
+  [[ "${SGW_CLUSTER_REAL_NODE:-false}" == true ]] || return 0
+  local env_file
+  env_file="$(SGW_CLUSTER_DIR="$STATE_DIR" SGW_CLUSTER_PORT_BASE="$PORT_BASE" bash "${REPO_ROOT}/scripts/real-node.sh" up | tail -n1)" || die "the real node did not start"
+  printf '%s\n' "$env_file"
 }
 
 up_failed() {
@@ -665,6 +597,7 @@ up_failed() {
 }
 
 cmd_down() {
+  if [[ -d "${STATE_DIR}/node" ]]; then SGW_CLUSTER_DIR="$STATE_DIR" SGW_CLUSTER_PORT_BASE="$PORT_BASE" bash "${REPO_ROOT}/scripts/real-node.sh" down || true; fi
   # etcd last, so that the others do not spend their shutdown retrying a missing store.
   stop kwok kube-scheduler kube-controller-manager kube-apiserver
   stop etcd

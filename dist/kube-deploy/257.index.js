@@ -378,8 +378,8 @@ function liveColor(service, colorLabel) {
     return value === 'blue' || value === 'green' ? value : undefined;
 }
 
-// EXTERNAL MODULE: ./.build/actions/lib/kube/kubectl.js
-var kube_kubectl = __webpack_require__(68);
+// EXTERNAL MODULE: ./.build/actions/lib/kube/kubectl.js + 1 modules
+var kube_kubectl = __webpack_require__(7941);
 ;// CONCATENATED MODULE: ./.build/actions/lib/kube/rollout.js
 /** Waiting reasons that no amount of waiting fixes on its own. */
 const FATAL_WAITING_REASONS = new Set([
@@ -481,18 +481,32 @@ function podProblems(pod, options, memory, now) {
     const out = [];
     const name = pod.metadata.name;
     const key = pod.metadata.uid ?? name;
+    const initNames = new Set((pod.status?.initContainerStatuses ?? []).map((s) => s.name));
     for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
         const waiting = status.state?.waiting;
         const last = status.lastState?.terminated ?? status.state?.terminated;
         const lastExit = last
             ? `exit ${last.exitCode}${last.reason ? ` ${last.reason}` : ''}${last.message ? `: ${last.message}` : ''}`
             : undefined;
+        const exited = crashedBeforeReady(status, initNames.has(status.name), pod.spec?.restartPolicy);
         if (waiting?.reason && FATAL_WAITING_REASONS.has(waiting.reason)) {
             out.push({
                 pod: name,
                 container: status.name,
                 reason: waiting.reason,
                 message: waiting.message,
+                restarts: status.restartCount,
+                lastExit
+            });
+        }
+        else if (exited) {
+            // The first exit decides: a container that ends while not ready goes on to CrashLoopBackOff,
+            // which the kubelet reports only after its next exit.
+            out.push({
+                pod: name,
+                container: status.name,
+                reason: 'Crashed',
+                message: `exited with code ${exited.exitCode}${exited.reason ? ` (${exited.reason})` : ''} and is not ready`,
                 restarts: status.restartCount,
                 lastExit
             });
@@ -530,6 +544,29 @@ function podProblems(pod, options, memory, now) {
     else if (ready)
         memory.forget(`${key}/unready`);
     return out;
+}
+/**
+ * The termination of a container of a new pod that ended and is not ready (again), or undefined.
+ * Takes one container status (the pod's `status.containerStatuses[]` or `initContainerStatuses[]`
+ * entry), whether it is an init container, and the pod's `spec.restartPolicy` (default Always).
+ * An init container counts only with a non-zero exit code (exit 0 is how it completes); an app
+ * container under restartPolicy Always counts with any exit, 0 included (it is restarted all the
+ * same). A container that was ready once and restarts later is max-restarts' business.
+ */
+function crashedBeforeReady(status, init, restartPolicy = 'Always') {
+    if (status.ready)
+        return undefined;
+    const current = status.state?.terminated;
+    const previous = status.lastState?.terminated;
+    // The previous run counts while the container has not become ready since: waiting for its
+    // restart, or running again but not ready yet (a crash-looping container spends most of its
+    // time between the two).
+    const ended = current ?? (previous && (status.state?.waiting || status.started !== true) ? previous : undefined);
+    if (!ended)
+        return undefined;
+    if (ended.exitCode !== 0)
+        return ended;
+    return !init && restartPolicy === 'Always' ? ended : undefined;
 }
 function failedCondition(workload) {
     for (const c of workload.status?.conditions ?? []) {
@@ -664,6 +701,19 @@ async function snapshotWorkload(kubectl, ref) {
  * server stays away longer than apiGraceSeconds ('failed', with the reason in one line).
  */
 async function watchRollout(kubectl, refs, options, progress, clock = realClock) {
+    // Pod changes wake the poll at once (a container exit reaches the API server about a second after
+    // it happens; waiting out the poll interval on top of that would double the time to detect it).
+    const wake = new Wakeup(clock);
+    const stopWatches = new Map();
+    try {
+        return await pollRollout(kubectl, refs, options, progress, clock, wake, stopWatches);
+    }
+    finally {
+        for (const stop of stopWatches.values())
+            stop();
+    }
+}
+async function pollRollout(kubectl, refs, options, progress, clock, wake, stopWatches) {
     const started = clock.now();
     const memory = new FirstSeen();
     let apiDownSince;
@@ -673,6 +723,11 @@ async function watchRollout(kubectl, refs, options, progress, clock = realClock)
     for (;;) {
         try {
             const snapshots = await Promise.all(refs.map((ref) => snapshotWorkload(kubectl, ref)));
+            for (const s of snapshots) {
+                const key = (0,manifests.describeWorkload)(s.ref);
+                if (s.workload && !stopWatches.has(key))
+                    stopWatches.set(key, kubectl.watchChanges('pods', s.ref.namespace, selectorString(s.workload.spec.selector), () => wake.notify()));
+            }
             apiDownSince = undefined;
             const now = clock.now();
             assessments = snapshots.map((s) => ({ ref: s.ref, assessment: assessWorkload(s, options, memory, now) }));
@@ -726,7 +781,38 @@ async function watchRollout(kubectl, refs, options, progress, clock = realClock)
             const reason = `not rolled out within the timeout of ${options.timeoutSeconds}s: ${line}`;
             return { state: 'failed', reason, problems, assessments, notReplaced: [], seconds: seconds() };
         }
-        await clock.sleep(options.pollMs);
+        await wake.sleep(options.pollMs);
+    }
+}
+/**
+ * A poll interval that a change cuts short: sleep(ms) resolves after ms, or as soon as notify() is
+ * called (a change during the previous poll counts too), but never sooner than MIN_POLL_MS after
+ * the last wake, so a burst of changes costs one poll.
+ */
+class Wakeup {
+    clock;
+    static MIN_POLL_MS = 150;
+    pending = false;
+    resolve;
+    constructor(clock) {
+        this.clock = clock;
+    }
+    notify() {
+        this.pending = true;
+        this.resolve?.();
+    }
+    async sleep(ms) {
+        if (!this.pending) {
+            await new Promise((resolve) => {
+                this.resolve = resolve;
+                void this.clock.sleep(ms).then(resolve);
+            });
+            this.resolve = undefined;
+        }
+        if (this.pending) {
+            this.pending = false;
+            await this.clock.sleep(Wakeup.MIN_POLL_MS);
+        }
     }
 }
 /** Warning events of the given pods, newest last: "reason: message (xN)". */
@@ -961,9 +1047,15 @@ async function recreateBrokenStatefulSetPods(kubectl, ref) {
 /** A deploy that the cluster proved bad (rollout, health, switch): its reason is one line for the outputs. */
 class DeployFailure extends user_error/* UserError */.yo {
     reason;
-    constructor(reason) {
+    details;
+    /**
+     * reason: one line, why the deploy failed. details: work still gathering what the summary shows
+     * about the failure (the failed pods' events), awaited after the rollback so it never delays it.
+     */
+    constructor(reason, details) {
         super(reason);
         this.reason = reason;
+        this.details = details;
     }
 }
 /** The apply options every manifest strategy uses: new objects known from the recorded state. */
@@ -1474,6 +1566,15 @@ function secondsSince(clock, at) {
  * rollback-on-failure is false) and prove it healthy. Never throws.
  */
 async function fail(ctx, strategy, before, error, applied) {
+    try {
+        await failAndRestore(ctx, strategy, before, error, applied);
+    }
+    finally {
+        if (error instanceof DeployFailure)
+            await error.details;
+    }
+}
+async function failAndRestore(ctx, strategy, before, error, applied) {
     const { outcome, settings, report, clock } = ctx;
     outcome.result = 'failed';
     outcome.reason = oneLine(error instanceof DeployFailure ? error.reason : (0,user_error/* isUserError */.iU)(error) ? error.message : `unexpected error: ${(0,user_error/* messageOf */.bD)(error)}`);
@@ -1537,9 +1638,9 @@ async function prove(ctx, refs, health, phase) {
         watch = await report.group(`Watching the rollout of ${refs.map(manifests.describeWorkload).join(', ')}`, () => watchRollout(kubectl, refs, settings.watch, (l) => report.info(l), clock));
         outcome.rollout = watch;
         if (watch.state === 'failed') {
-            if (!watch.apiFailure)
-                await collectPodEvents(ctx, refs, watch);
-            throw new DeployFailure(watch.reason);
+            // The failed pods' events are gathered while the rollback runs, not before it.
+            const details = watch.apiFailure ? undefined : collectPodEvents(ctx, refs, watch).catch(() => undefined);
+            throw new DeployFailure(watch.reason, details);
         }
         report.info(`Rolled out in ${watch.seconds}s`);
         for (const n of watch.notReplaced)

@@ -192,6 +192,20 @@ async function fail(
   error: unknown,
   applied: number | undefined
 ): Promise<void> {
+  try {
+    await failAndRestore(ctx, strategy, before, error, applied)
+  } finally {
+    if (error instanceof DeployFailure) await error.details
+  }
+}
+
+async function failAndRestore(
+  ctx: StrategyContext,
+  strategy: Strategy | undefined,
+  before: Snapshot,
+  error: unknown,
+  applied: number | undefined
+): Promise<void> {
   const { outcome, settings, report, clock } = ctx
   outcome.result = 'failed'
   outcome.reason = oneLine(
@@ -263,8 +277,9 @@ async function prove(
     )
     outcome.rollout = watch
     if (watch.state === 'failed') {
-      if (!watch.apiFailure) await collectPodEvents(ctx, refs, watch)
-      throw new DeployFailure(watch.reason)
+      // The failed pods' events are gathered while the rollback runs, not before it.
+      const details = watch.apiFailure ? undefined : collectPodEvents(ctx, refs, watch).catch(() => undefined)
+      throw new DeployFailure(watch.reason, details)
     }
     report.info(`Rolled out in ${watch.seconds}s`)
     for (const n of watch.notReplaced) report.warning(`${n.workload} applied, pods not replaced: ${n.detail}`)

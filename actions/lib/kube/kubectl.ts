@@ -1,6 +1,7 @@
 // The one kubectl runner: argument arrays (never a shell), the private kubeconfig, a request
 // timeout on every call, and failures sorted into what the user can do about them.
 import * as exec from '@actions/exec'
+import { spawn } from 'node:child_process'
 import { UserError } from '../errors/user-error.js'
 
 export type KubectlFailureKind = 'unreachable' | 'credentials' | 'forbidden' | 'not-found' | 'unknown-kind' | 'invalid' | 'other'
@@ -79,12 +80,36 @@ const ADVICE: Record<KubectlFailureKind, string> = {
   other: ''
 }
 
+/**
+ * Streams changes of a kind in a namespace (label selector): calls onChange for every change the
+ * API server reports; returns a function that stops the stream. Replaced in unit tests.
+ */
+export type ChangeWatcher = (
+  tool: string,
+  args: string[],
+  onChange: () => void
+) => () => void
+
+/** `kubectl get --watch-only` as a child process: each line it prints is one change. */
+export const spawnWatcher: ChangeWatcher = (tool, args, onChange) => {
+  const child = spawn(tool, args, { stdio: ['ignore', 'pipe', 'ignore'] })
+  child.on('error', () => undefined) // a watch that cannot start leaves the polling as it was
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (chunk.includes(10)) onChange()
+  })
+  return () => {
+    if (child.exitCode === null) child.kill('SIGTERM')
+  }
+}
+
 export interface KubectlOptions {
   kubectl: string
   kubeconfig: string
   /** Seconds per API request, so a hung server cannot hold the step. */
   requestTimeout?: number
   runner?: CommandRunner
+  /** How changes are streamed (watchChanges); default: none under a custom runner, kubectl otherwise. */
+  watcher?: ChangeWatcher | null
 }
 
 export class Kubectl {
@@ -96,6 +121,19 @@ export class Kubectl {
 
   get kubeconfig(): string {
     return this.options.kubeconfig
+  }
+
+  /**
+   * Streams changes of `kind` objects in a namespace matching a label selector (`kubectl get
+   * --watch-only -o name`, no request timeout); onChange runs once per change. Returns a function
+   * that stops the stream. Best effort: when no watcher is configured (a fake runner) or the stream
+   * ends, nothing is called and whoever polls goes on polling.
+   */
+  watchChanges(kind: string, namespace: string, selector: string, onChange: () => void): () => void {
+    const watcher = this.options.watcher === undefined ? (this.options.runner ? null : spawnWatcher) : this.options.watcher
+    if (!watcher) return () => undefined
+    const args = ['--kubeconfig', this.options.kubeconfig, '--request-timeout=0', 'get', kind, '-n', namespace, '-l', selector, '--watch-only', '-o', 'name']
+    return watcher(this.options.kubectl, args, onChange)
   }
 
   /** Run kubectl; a non-zero exit throws a KubectlError whose message says what to do. */

@@ -63,7 +63,7 @@ export interface ContainerStatus {
 
 export interface Pod {
   metadata: ObjectMeta
-  spec?: { containers?: { name: string; image: string }[] }
+  spec?: { containers?: { name: string; image: string }[]; restartPolicy?: string }
   status?: {
     phase?: string
     conditions?: { type: string; status: string; reason?: string; message?: string }[]
@@ -218,18 +218,31 @@ export function podProblems(pod: Pod, options: RolloutOptions, memory: FirstSeen
   const out: PodProblem[] = []
   const name = pod.metadata.name
   const key = pod.metadata.uid ?? name
+  const initNames = new Set((pod.status?.initContainerStatuses ?? []).map((s) => s.name))
   for (const status of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
     const waiting = status.state?.waiting
     const last = status.lastState?.terminated ?? status.state?.terminated
     const lastExit = last
       ? `exit ${last.exitCode}${last.reason ? ` ${last.reason}` : ''}${last.message ? `: ${last.message}` : ''}`
       : undefined
+    const exited = crashedBeforeReady(status, initNames.has(status.name), pod.spec?.restartPolicy)
     if (waiting?.reason && FATAL_WAITING_REASONS.has(waiting.reason)) {
       out.push({
         pod: name,
         container: status.name,
         reason: waiting.reason,
         message: waiting.message,
+        restarts: status.restartCount,
+        lastExit
+      })
+    } else if (exited) {
+      // The first exit decides: a container that ends while not ready goes on to CrashLoopBackOff,
+      // which the kubelet reports only after its next exit.
+      out.push({
+        pod: name,
+        container: status.name,
+        reason: 'Crashed',
+        message: `exited with code ${exited.exitCode}${exited.reason ? ` (${exited.reason})` : ''} and is not ready`,
         restarts: status.restartCount,
         lastExit
       })
@@ -264,6 +277,31 @@ export function podProblems(pod: Pod, options: RolloutOptions, memory: FirstSeen
       })
   } else if (ready) memory.forget(`${key}/unready`)
   return out
+}
+
+/**
+ * The termination of a container of a new pod that ended and is not ready (again), or undefined.
+ * Takes one container status (the pod's `status.containerStatuses[]` or `initContainerStatuses[]`
+ * entry), whether it is an init container, and the pod's `spec.restartPolicy` (default Always).
+ * An init container counts only with a non-zero exit code (exit 0 is how it completes); an app
+ * container under restartPolicy Always counts with any exit, 0 included (it is restarted all the
+ * same). A container that was ready once and restarts later is max-restarts' business.
+ */
+export function crashedBeforeReady(
+  status: ContainerStatus,
+  init: boolean,
+  restartPolicy = 'Always'
+): { exitCode: number; reason?: string } | undefined {
+  if (status.ready) return undefined
+  const current = status.state?.terminated
+  const previous = status.lastState?.terminated
+  // The previous run counts while the container has not become ready since: waiting for its
+  // restart, or running again but not ready yet (a crash-looping container spends most of its
+  // time between the two).
+  const ended = current ?? (previous && (status.state?.waiting || status.started !== true) ? previous : undefined)
+  if (!ended) return undefined
+  if (ended.exitCode !== 0) return ended
+  return !init && restartPolicy === 'Always' ? ended : undefined
 }
 
 function failedCondition(workload: WorkloadObject): string | undefined {

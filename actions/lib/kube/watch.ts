@@ -72,6 +72,26 @@ export async function watchRollout(
   progress: (line: string) => void,
   clock: Clock = realClock
 ): Promise<WatchResult> {
+  // Pod changes wake the poll at once (a container exit reaches the API server about a second after
+  // it happens; waiting out the poll interval on top of that would double the time to detect it).
+  const wake = new Wakeup(clock)
+  const stopWatches = new Map<string, () => void>()
+  try {
+    return await pollRollout(kubectl, refs, options, progress, clock, wake, stopWatches)
+  } finally {
+    for (const stop of stopWatches.values()) stop()
+  }
+}
+
+async function pollRollout(
+  kubectl: Kubectl,
+  refs: readonly WorkloadRef[],
+  options: WatchOptions,
+  progress: (line: string) => void,
+  clock: Clock,
+  wake: Wakeup,
+  stopWatches: Map<string, () => void>
+): Promise<WatchResult> {
   const started = clock.now()
   const memory = new FirstSeen()
   let apiDownSince: number | undefined
@@ -81,6 +101,11 @@ export async function watchRollout(
   for (;;) {
     try {
       const snapshots = await Promise.all(refs.map((ref) => snapshotWorkload(kubectl, ref)))
+      for (const s of snapshots) {
+        const key = describeWorkload(s.ref)
+        if (s.workload && !stopWatches.has(key))
+          stopWatches.set(key, kubectl.watchChanges('pods', s.ref.namespace, selectorString(s.workload.spec.selector), () => wake.notify()))
+      }
       apiDownSince = undefined
       const now = clock.now()
       assessments = snapshots.map((s) => ({ ref: s.ref, assessment: assessWorkload(s, options, memory, now) }))
@@ -132,7 +157,39 @@ export async function watchRollout(
       const reason = `not rolled out within the timeout of ${options.timeoutSeconds}s: ${line}`
       return { state: 'failed', reason, problems, assessments, notReplaced: [], seconds: seconds() }
     }
-    await clock.sleep(options.pollMs)
+    await wake.sleep(options.pollMs)
+  }
+}
+
+/**
+ * A poll interval that a change cuts short: sleep(ms) resolves after ms, or as soon as notify() is
+ * called (a change during the previous poll counts too), but never sooner than MIN_POLL_MS after
+ * the last wake, so a burst of changes costs one poll.
+ */
+export class Wakeup {
+  static readonly MIN_POLL_MS = 150
+  private pending = false
+  private resolve: (() => void) | undefined
+
+  constructor(private readonly clock: Clock) {}
+
+  notify(): void {
+    this.pending = true
+    this.resolve?.()
+  }
+
+  async sleep(ms: number): Promise<void> {
+    if (!this.pending) {
+      await new Promise<void>((resolve) => {
+        this.resolve = resolve
+        void this.clock.sleep(ms).then(resolve)
+      })
+      this.resolve = undefined
+    }
+    if (this.pending) {
+      this.pending = false
+      await this.clock.sleep(Wakeup.MIN_POLL_MS)
+    }
   }
 }
 

@@ -14,7 +14,14 @@ import type { Clock, WatchResult } from '../watch.js'
 
 /** A deploy that the cluster proved bad (rollout, health, switch): its reason is one line for the outputs. */
 export class DeployFailure extends UserError {
-  constructor(readonly reason: string) {
+  /**
+   * reason: one line, why the deploy failed. details: work still gathering what the summary shows
+   * about the failure (the failed pods' events), awaited after the rollback so it never delays it.
+   */
+  constructor(
+    readonly reason: string,
+    readonly details?: Promise<void>
+  ) {
     super(reason)
   }
 }

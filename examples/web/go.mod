@@ -1,0 +1,3 @@
+module sgw.local/examples/web
+
+go 1.22

@@ -1,0 +1,86 @@
+# Process helpers shared by scripts/local-cluster.sh and scripts/real-node.sh (sourced, not run).
+# The caller sets REPO_ROOT, LOGS, PIDS, TIMEOUT and LOG_TAG before using them.
+
+log() { printf '[%s] %s\n' "$LOG_TAG" "$*" >&2; }
+die() {
+  log "error: $*"
+  exit 1
+}
+
+bin() { # bin <name>: the installed tool, else one on PATH
+  if [[ -x "${REPO_ROOT}/.tools/bin/$1" ]]; then
+    printf '%s\n' "${REPO_ROOT}/.tools/bin/$1"
+  elif command -v "$1" >/dev/null; then
+    command -v "$1"
+  else
+    die "$1 not found; run: scripts/install-test-tools.sh"
+  fi
+}
+
+pid_of() { # prints the pid of a running component, fails when it is not running
+  local f="${PIDS}/$1.pid" pid exe
+  [[ -f "$f" ]] || return 1
+  read -r pid exe <"$f" || true
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  # A recycled pid must not be mistaken for ours: the process has to run the binary we started
+  # (recorded at start, so a tool re-linked since then does not orphan the process).
+  [[ "$(readlink "/proc/${pid}/exe" 2>/dev/null)" == "$exe" ]] || return 1
+  printf '%s\n' "$pid"
+}
+
+start() { # start <name> <args...>: detached from this shell, own session, logs and pid file
+  local name="$1"
+  shift
+  local exe
+  exe="$(readlink -f "$(bin "$name")")"
+  (
+    # The daemons keep no descriptor of ours or of whoever called us beyond their log: not the
+    # state lock (fd 8), not a caller's pipe (which would keep its reader waiting for EOF).
+    local fd n
+    for fd in /proc/self/fd/*; do
+      n="${fd##*/}"
+      if ((n > 2)); then eval "exec ${n}>&-" 2>/dev/null || true; fi
+    done
+    exec setsid "$exe" "$@" >"${LOGS}/${name}.log" 2>&1 </dev/null
+  ) &
+  printf '%s %s\n' "$!" "$exe" >"${PIDS}/${name}.pid"
+}
+
+wait_for() { # wait_for <name> <command...>: until the command succeeds, the process dies or time runs out
+  local name="$1"
+  shift
+  local deadline=$((SECONDS + TIMEOUT))
+  until "$@" >/dev/null 2>&1; do
+    if ! pid_of "$name" >/dev/null; then
+      tail -n 20 "${LOGS}/${name}.log" >&2 || true
+      die "${name} exited during start-up (log: ${LOGS}/${name}.log)"
+    fi
+    if ((SECONDS >= deadline)); then
+      tail -n 20 "${LOGS}/${name}.log" >&2 || true
+      die "${name} not healthy within ${TIMEOUT}s (log: ${LOGS}/${name}.log)"
+    fi
+    sleep 0.3
+  done
+}
+
+stop() { # stop <name...>: TERM to all at once, KILL whatever still runs after 10 seconds
+  local name pid i pids=()
+  for name in "$@"; do
+    if pid="$(pid_of "$name")"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+    rm -f "${PIDS}/${name}.pid"
+  done
+  for ((i = 0; i < 100; i++)); do
+    any_alive "${pids[@]}" || return 0
+    sleep 0.1
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+}
+
+any_alive() { # any_alive [pid...]
+  local pid
+  for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done
+  return 1
+}
