@@ -36,7 +36,7 @@ runs:
       run: test -d .git && echo "workspace $PWD"
 `,
   'actions/upload-artifact': `name: upload-artifact stand-in
-description: copies the files into a folder shared by the jobs of the run.
+description: copies the files into a folder shared by the jobs of the run (a folder's contents, as the real action stores a directory path).
 inputs:
   name: { description: artifact name, required: true }
   path: { description: files, one per line, required: true }
@@ -49,7 +49,9 @@ runs:
       env: { NAME: "\${{ inputs.name }}", PATHS: "\${{ inputs.path }}" }
       run: |
         dest="$SGW_ARTIFACTS/$NAME"; mkdir -p "$dest"
-        while IFS= read -r p; do if [ -n "$p" ] && [ -e "$p" ]; then cp -r "$p" "$dest/"; fi; done <<<"$PATHS"
+        while IFS= read -r p; do
+          if [ -n "$p" ] && [ -d "$p" ]; then cp -r "$p"/. "$dest/"; elif [ -n "$p" ] && [ -e "$p" ]; then cp "$p" "$dest/"; fi
+        done <<<"$PATHS"
 `,
   'actions/download-artifact': `name: download-artifact stand-in
 description: copies artifacts back from the shared folder; a missing one fails, as on GitHub.
@@ -67,6 +69,99 @@ runs:
         mkdir -p "$DEST"; found=0
         for d in "$SGW_ARTIFACTS"/\${NAME:-$PATTERN}; do if [ -d "$d" ]; then cp -r "$d"/. "$DEST/"; found=1; fi; done
         test "$found" = 1 || { echo "::error::Artifact not found: \${NAME:-$PATTERN}"; exit 1; }
+`,
+  // The docker actions below are stand-ins that call the real docker CLI (Debian's 20.10 with the
+  // buildx plugin) with the same inputs. The engine, the BuildKit daemon and the registry are real
+  // processes the test starts (__tests__/helpers/container-engine.ts) and names in DOCKER_HOST,
+  // DOCKER_CONFIG and SGW_BUILDKIT_HOST.
+  'docker/setup-buildx-action': `name: setup-buildx stand-in
+description: creates and selects a buildx builder, as docker/setup-buildx-action does; the BuildKit daemon is a process the test started (GitHub's action starts it in a container), reached with buildx's remote driver.
+inputs:
+  driver: { description: unused (remote here), default: docker-container }
+  install: { description: unused, default: 'false' }
+  use: { description: select the builder, default: 'true' }
+outputs:
+  name: { description: the builder, value: "\${{ steps.create.outputs.name }}" }
+runs:
+  using: composite
+  steps:
+    - id: create
+      shell: bash
+      run: |
+        test -n "$SGW_BUILDKIT_HOST" || { echo "::error::SGW_BUILDKIT_HOST is not set (the test starts buildkitd)"; exit 1; }
+        name="builder-$RANDOM$RANDOM"
+        docker buildx create --name "$name" --driver remote "$SGW_BUILDKIT_HOST" --use
+        docker buildx inspect --bootstrap "$name"
+        echo "name=$name" >> "$GITHUB_OUTPUT"
+`,
+  'docker/build-push-action': `name: build-push stand-in
+description: docker buildx build with the inputs of docker/build-push-action; outputs digest, imageid and metadata from buildx's metadata file. The GitHub Actions cache backend (type=gha) is not served under act, so cache-from/cache-to are reported and not passed.
+inputs:
+  context: { description: build context, default: '.' }
+  file: { description: Dockerfile, default: '' }
+  tags: { description: tags (newline or comma separated), default: '' }
+  labels: { description: labels (newline separated), default: '' }
+  build-args: { description: build arguments (newline separated), default: '' }
+  outputs: { description: outputs (newline separated), default: '' }
+  push: { description: push, default: 'false' }
+  load: { description: load, default: 'false' }
+  provenance: { description: provenance attestation, default: '' }
+  sbom: { description: SBOM attestation, default: '' }
+  platforms: { description: platforms, default: '' }
+  cache-from: { description: cache import, default: '' }
+  cache-to: { description: cache export, default: '' }
+outputs:
+  digest: { description: image digest, value: "\${{ steps.build.outputs.digest }}" }
+  imageid: { description: image config digest, value: "\${{ steps.build.outputs.imageid }}" }
+  metadata: { description: build metadata, value: "\${{ steps.build.outputs.metadata }}" }
+runs:
+  using: composite
+  steps:
+    - id: build
+      shell: bash
+      env:
+        CONTEXT: "\${{ inputs.context }}"
+        FILE: "\${{ inputs.file }}"
+        TAGS: "\${{ inputs.tags }}"
+        LABELS: "\${{ inputs.labels }}"
+        BUILD_ARGS: "\${{ inputs.build-args }}"
+        OUTPUTS: "\${{ inputs.outputs }}"
+        PUSH: "\${{ inputs.push }}"
+        LOAD: "\${{ inputs.load }}"
+        PROVENANCE: "\${{ inputs.provenance }}"
+        SBOM: "\${{ inputs.sbom }}"
+        PLATFORMS: "\${{ inputs.platforms }}"
+        CACHE: "\${{ inputs.cache-from }}\${{ inputs.cache-to }}"
+      run: |
+        meta="$RUNNER_TEMP/build-push-metadata-$RANDOM.json"
+        args=(buildx build --metadata-file "$meta")
+        if [ -n "$FILE" ]; then args+=(--file "$FILE"); fi
+        while IFS= read -r t; do if [ -n "$t" ]; then args+=(--tag "$t"); fi; done < <(printf '%s\\n' "$TAGS" | tr ',' '\\n')
+        while IFS= read -r l; do if [ -n "$l" ]; then args+=(--label "$l"); fi; done <<< "$LABELS"
+        while IFS= read -r a; do if [ -n "$a" ]; then args+=(--build-arg "$a"); fi; done <<< "$BUILD_ARGS"
+        while IFS= read -r o; do if [ -n "$o" ]; then args+=(--output "$o"); fi; done <<< "$OUTPUTS"
+        if [ "$PUSH" = true ]; then args+=(--push); fi
+        if [ "$LOAD" = true ]; then args+=(--load); fi
+        if [ -n "$PROVENANCE" ]; then args+=(--provenance "$PROVENANCE"); fi
+        if [ -n "$SBOM" ]; then args+=(--sbom "$SBOM"); fi
+        if [ -n "$PLATFORMS" ]; then args+=(--platform "$PLATFORMS"); fi
+        if [ -n "$CACHE" ]; then echo "stand-in: the Actions cache backend is not served under act; cache-from/cache-to not passed"; fi
+        docker "\${args[@]}" "$CONTEXT"
+        node -e 'const m=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")); const f=process.env.GITHUB_OUTPUT; const w=(k,v)=>require("fs").appendFileSync(f, k+"<<SGW_EOF\\n"+v+"\\nSGW_EOF\\n"); w("digest", m["containerimage.digest"]||""); w("imageid", m["containerimage.config.digest"]||""); w("metadata", JSON.stringify(m))' "$meta"
+`,
+  'docker/login-action': `name: login stand-in
+description: docker login with the inputs of docker/login-action (the engine checks the credentials against the registry).
+inputs:
+  registry: { description: registry, default: '' }
+  username: { description: user, default: '' }
+  password: { description: password, default: '' }
+  logout: { description: unused, default: 'true' }
+runs:
+  using: composite
+  steps:
+    - shell: bash
+      env: { REGISTRY: "\${{ inputs.registry }}", USERNAME: "\${{ inputs.username }}", PASSWORD: "\${{ inputs.password }}" }
+      run: printf '%s' "$PASSWORD" | docker login "$REGISTRY" --username "$USERNAME" --password-stdin
 `,
   'github/codeql-action': `name: upload-sarif stand-in
 description: checks the file is SARIF 2.1.0 with runs, and records the category.

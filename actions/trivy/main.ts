@@ -1,7 +1,7 @@
 // actions/trivy: vulnerabilities, misconfigurations and secrets in a filesystem, an image (a
 // reference or a tarball), IaC config, a repository or an SBOM; the DB cached daily.
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import * as core from '@actions/core'
 import * as exec from '@actions/exec'
 import { input } from '../lib/action/run-action.js'
@@ -30,6 +30,8 @@ interface TrivyConfig {
   javaDbRepositories: string[]
   skipDbUpdate: 'auto' | 'true' | 'false'
   cacheDir: string
+  /** Where to write a CycloneDX SBOM of the target, after the scan. */
+  sbomOutput?: string
 }
 
 export const trivy: Scanner<TrivyConfig> = {
@@ -61,7 +63,8 @@ export const trivy: Scanner<TrivyConfig> = {
       dbRepositories: parseList(input('db-repository')),
       javaDbRepositories: parseList(input('java-db-repository')),
       skipDbUpdate: parseChoice('skip-db-update', input('skip-db-update'), ['auto', 'true', 'false'] as const, 'auto'),
-      cacheDir: input('cache-dir').trim() || join(common.workDir, 'cache')
+      cacheDir: input('cache-dir').trim() || join(common.workDir, 'cache'),
+      sbomOutput: input('sbom-output').trim() || undefined
     }
   },
 
@@ -107,8 +110,26 @@ export const trivy: Scanner<TrivyConfig> = {
     // A DB that could not be updated is not today's: saving it under today's key would stop every
     // later job of the day from trying again.
     if (!stale) for (const r of restored) await saveDb(r)
+    if (config.sbomOutput) await writeSbom(tool.path, config, target, common.args)
     return { unscanned }
   }
+}
+
+/**
+ * A CycloneDX SBOM (JSON, trivy's `--format cyclonedx`) of the same target at config.sbomOutput:
+ * the components and licences only (scanners license, no DB needed), so it describes the artifact
+ * rather than today's vulnerabilities. Sets the `sbom` output; a failure fails the step.
+ */
+async function writeSbom(trivyPath: string, config: TrivyConfig, target: string[], extraArgs: string[]): Promise<void> {
+  const file = config.sbomOutput as string
+  mkdirSync(dirname(file), { recursive: true })
+  const args = [config.scanType, '--format', 'cyclonedx', '--output', file, '--scanners', 'license', '--cache-dir', config.cacheDir]
+  args.push('--skip-db-update', '--skip-java-db-update', '--skip-version-check', '--disable-telemetry')
+  if (config.tarball) args.push('--input', config.tarball)
+  const run = await runTool('trivy', trivyPath, [...args, ...extraArgs, ...target])
+  requireReport('trivy (SBOM)', file, run)
+  core.setOutput('sbom', file)
+  core.info(`CycloneDX SBOM of the scanned ${config.scanType === 'image' ? 'image' : 'target'}: ${file}`)
 }
 
 function baseArgs(config: TrivyConfig, report: string): string[] {
