@@ -8,6 +8,7 @@ import { benchCoverage } from './bench/coverage.mjs'
 import { benchGate } from './bench/gate.mjs'
 import { benchRollback } from './bench/rollback.mjs'
 import { benchRollbackRealNode } from './bench/rollback-real.mjs'
+import { benchPipeline } from './bench/pipeline.mjs'
 import { benchScanners } from './bench/scanners.mjs'
 import { benchStartup } from './bench/startup.mjs'
 
@@ -25,7 +26,8 @@ const benches = {
   coverage: () => benchCoverage({ root, node, runs }),
   scanners: () => benchScanners({ root, node, runs }),
   rollback: () => benchRollback({ root, node, runs }),
-  'rollback-real': () => benchRollbackRealNode({ root, node, runs })
+  'rollback-real': () => benchRollbackRealNode({ root, node, runs }),
+  pipeline: () => benchPipeline({ root })
 }
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(benches)
 

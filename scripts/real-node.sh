@@ -125,10 +125,10 @@ cmd_up() {
 
   local password
   password="$(openssl rand -hex 16)"
-  htpasswd -Bbn sgw "$password" >"${NODE_STATE}/registry.htpasswd"
+  htpasswd -Bbn sgw-registry-user "$password" >"${NODE_STATE}/registry.htpasswd"
   start docker-registry serve "${NODE_STATE}/registry.yml"
   # Up when /v2/ asks for a login (401) and accepts ours (200).
-  wait_for docker-registry curl -fsS --max-time 2 -u "sgw:${password}" "http://${REGISTRY}/v2/"
+  wait_for docker-registry curl -fsS --max-time 2 -u "sgw-registry-user:${password}" "http://${REGISTRY}/v2/"
   log "registry ready at ${REGISTRY} ($((SECONDS - t0))s)"
 
   start containerd --config "${NODE_STATE}/containerd.toml"
@@ -152,7 +152,7 @@ NODE_NAME=${NODE_NAME}
 NODE_IP=${NODE_IP}
 POD_CIDR=${POD_CIDR}
 REGISTRY=${REGISTRY}
-REGISTRY_USER=sgw
+REGISTRY_USER=sgw-registry-user
 REGISTRY_PASSWORD=${password}
 PAUSE_IMAGE=${PAUSE_IMAGE}
 TOLERATION_KEY=${TOLERATION_KEY}

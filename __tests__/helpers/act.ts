@@ -21,6 +21,8 @@ export interface ActRun {
   /** What the upload-sarif stand-in received: one line per upload, "<category> <file>". */
   sarifUploads: string[]
   ms: number
+  /** Per job (act's "[caller/job]" prefix): ms from the run's start to its first and last log line. */
+  jobTimes: Record<string, { first: number; last: number }>
 }
 
 const STAND_INS: Record<string, string> = {
@@ -277,8 +279,25 @@ export async function runAct(
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let log = ''
-  child.stdout.on('data', (d: Buffer) => (log += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+  let pending = ''
+  const jobTimes: Record<string, { first: number; last: number }> = {}
+  const take = (d: Buffer) => {
+    const text = d.toString()
+    log += text
+    pending += text
+    const at = Date.now() - started
+    let nl
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const job = /^\[([\w-]+(?:\/[\w-]+)+)\s*\]/.exec(pending.slice(0, nl))?.[1]
+      pending = pending.slice(nl + 1)
+      if (job) {
+        jobTimes[job] ??= { first: at, last: at }
+        jobTimes[job].last = at
+      }
+    }
+  }
+  child.stdout.on('data', take)
+  child.stderr.on('data', take)
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000)
   const exitCode: number = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)))
   clearTimeout(timer)
@@ -288,7 +307,7 @@ export async function runAct(
   } catch {
     sarifUploads = []
   }
-  return { exitCode, log, artifacts, sarifUploads, ms: Date.now() - started }
+  return { exitCode, log, artifacts, sarifUploads, ms: Date.now() - started, jobTimes }
 }
 
 /** `::set-output:: name=value` lines act printed for one job of the run. */
