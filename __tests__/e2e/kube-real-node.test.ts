@@ -4,6 +4,7 @@
 // scrapes the pods. The bad releases are real images: one exits at start, one never becomes
 // ready, one is ready but unhealthy.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { get as httpGet } from 'node:http'
 import { freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { runKube, type KubeRun } from '../helpers/kube-action.js'
 import { inSlash24, promQuery, startPrometheus, startRealNode, WEB_REAL_NODE, type PrometheusProcess, type RealNode } from '../helpers/real-node.js'
@@ -33,13 +34,31 @@ function clusterIp(namespace: string, service = 'web'): string {
   return cluster.json<{ spec: { clusterIP: string } }>(['get', 'service', service, '-n', namespace]).spec.clusterIP
 }
 
-async function get(url: string): Promise<{ status: number; body: string } | { error: string }> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(1000) })
-    return { status: res.status, body: (await res.text()).trim() }
-  } catch (error) {
-    return { error: String((error as Error).cause ?? error) }
+/** GET until it answers (kube-proxy programs a new Service within a second or so), at most 10 s. */
+async function getWhenServed(url: string): Promise<{ status: number; body: string } | { error: string }> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const r = await get(url)
+    if (!('error' in r) || Date.now() > deadline) return r
+    await new Promise((res) => setTimeout(res, 200))
   }
+}
+
+/**
+ * One GET on a new TCP connection (no keep-alive: a kept connection stays on the pod it was
+ * DNATed to, whatever the Service's endpoints became since), with a 1 s timeout.
+ */
+function get(url: string): Promise<{ status: number; body: string } | { error: string }> {
+  return new Promise((resolve) => {
+    const req = httpGet(url, { agent: false, timeout: 1000 }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (d: string) => (body += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body.trim() }))
+    })
+    req.on('timeout', () => req.destroy(new Error('timeout')))
+    req.on('error', (error) => resolve({ error: String(error) }))
+  })
 }
 
 /** Requests a URL every 100 ms until stopped; what each answer was. */
@@ -146,6 +165,39 @@ describe('kube-deploy on real pods', () => {
     expect(imageOf(ns)).toBe(node.image('1.0.0'))
     expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '1.0.0' })
   }, 150_000)
+})
+
+describe('blue-green on real pods: the Service switches only to a proven colour, and back', () => {
+  let ns: string
+  beforeAll(() => {
+    ns = freshNamespace(cluster, 'realbg')
+    node.pullSecret(ns)
+  })
+  const blueGreen = (tag: string, extra: Record<string, string> = {}) => deploy(ns, tag, { strategy: 'blue-green', 'readiness-grace': '10s', ...extra })
+  const selectorColor = () => cluster.json<{ spec: { selector: Record<string, string> } }>(['get', 'service', 'web', '-n', ns]).spec.selector['sgw.dev/color']
+
+  it('blue serves 1.0.0, green 2.0.0 after the switch; a green that fails its health check after the switch is switched back', async () => {
+    const first = await blueGreen('1.0.0')
+    expect(first.outputs).toMatchObject({ result: 'deployed', revision: 'blue:1' })
+    // The Service was created at the switch: kube-proxy programs it moments later.
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '1.0.0' })
+    const second = await blueGreen('2.0.0')
+    expect(second.outputs).toMatchObject({ result: 'deployed', revision: 'green:1' })
+    expect(selectorColor()).toBe('green')
+    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '2.0.0' })
+    // blue now takes the bad release; it is ready (its readiness probe passes), the switch happens,
+    // and the health check through the Service sees the 500s of the new colour.
+    const probe = probeWhile(`http://${clusterIp(ns)}/version`)
+    const bad = await blueGreen('2.0.0-errors', { 'health-url': `http://${clusterIp(ns)}/healthz`, 'health-checks': '3', 'health-interval': '1s', 'failure-limit': '0' })
+    const answers = await probe.stop()
+    expect(bad.exitCode).toBe(1)
+    expect(bad.outputs.result).toBe('rolled-back')
+    expect(bad.outputs.reason).toMatch(/HTTP 500/)
+    expect(selectorColor()).toBe('green')
+    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '2.0.0' })
+    // The version endpoint answered throughout, from one colour or the other.
+    expect(answers.filter((a) => !/^200 2\.0\.0$/.test(a))).toEqual([])
+  }, 240_000)
 })
 
 describe('kube-deploy with a Prometheus check fed by the pods', () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { Kubectl, type ChangeWatcher } from '../../actions/lib/kube/kubectl.js'
 import { crashedBeforeReady, FirstSeen, podProblems, type Pod, type RolloutOptions } from '../../actions/lib/kube/rollout.js'
+import { waitForEndpoints } from '../../actions/lib/kube/strategies/blue-green.js'
 import { Wakeup } from '../../actions/lib/kube/watch.js'
 import { fixture } from '../helpers/tools.js'
 import { fakeClock } from '../helpers/unit.js'
@@ -93,5 +94,45 @@ describe('pod changes wake the rollout watch', () => {
     ])
     const fake = new Kubectl({ kubectl: 'kubectl', kubeconfig: '/k', runner: async () => ({ exitCode: 0, stdout: '', stderr: '' }) })
     expect(fake.watchChanges('pods', 'shop', 'app=web', () => changes++)).toBeInstanceOf(Function)
+  })
+})
+
+describe('waitForEndpoints: the health check after a blue-green switch meets the new colour', () => {
+  // EndpointSlice (discovery.k8s.io/v1) and Pod lists in the shapes `kubectl get -o json` prints.
+  const slice = (pods: string[], ready = true) => ({ items: [{ endpoints: pods.map((name) => ({ conditions: { ready }, targetRef: { kind: 'Pod', name } })) }] })
+  const pods = (names: string[]) => ({ items: names.map((name) => ({ metadata: { name }, status: { conditions: [{ type: 'Ready', status: 'True' }] } })) })
+  const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { selector: { app: 'web', 'sgw.dev/color': 'green' } } }
+
+  function fake(answers: { slices: object; pods: object }[]) {
+    const calls: string[][] = []
+    let i = 0
+    const kubectl = new Kubectl({
+      kubectl: 'kubectl',
+      kubeconfig: '/k',
+      runner: async (_tool, args) => {
+        calls.push(args)
+        const a = answers[Math.min(Math.floor(i++ / 2), answers.length - 1)]
+        return { exitCode: 0, stdout: JSON.stringify(args.includes('endpointslices') ? a.slices : a.pods), stderr: '' }
+      }
+    })
+    return { kubectl, calls }
+  }
+
+  it('waits while the endpoints still list the old colour, then goes on', async () => {
+    const { kubectl, calls } = fake([
+      { slices: slice(['web-blue-a', 'web-blue-b']), pods: pods(['web-green-a', 'web-green-b']) },
+      { slices: slice(['web-green-a', 'web-green-b']), pods: pods(['web-green-a', 'web-green-b']) }
+    ])
+    const clock = fakeClock()
+    expect(await waitForEndpoints(kubectl, [service as never], 'shop', clock)).toEqual([])
+    expect(clock.sleeps).toEqual([250])
+    expect(calls[0]).toEqual(expect.arrayContaining(['get', 'endpointslices', '-n', 'shop', '-l', 'kubernetes.io/service-name=web']))
+    expect(calls[1]).toEqual(expect.arrayContaining(['get', 'pods', '-n', 'shop', '-l', 'app=web,sgw.dev/color=green']))
+  })
+
+  it('gives up after the timeout with a warning that says what it saw', async () => {
+    const { kubectl } = fake([{ slices: slice(['web-blue-a']), pods: pods(['web-green-a']) }])
+    const warnings = await waitForEndpoints(kubectl, [service as never], 'shop', fakeClock(), 1000)
+    expect(warnings).toEqual(['service/web: endpoints not on the new colour after 1s (1 endpoint(s) routed, 1 ready pod(s) of the new colour)'])
   })
 })

@@ -1163,6 +1163,10 @@ function blueGreenStrategy(ctx, source) {
             if (outcome.blueGreen)
                 outcome.blueGreen.switched = true;
             report.info(`Switched ${routes.map((s) => `service/${s.metadata.name}`).join(', ')} to ${idle}`);
+            // The health check after the switch must meet the new colour, not the old one still in the
+            // Service's endpoints until the endpoint controller catches up.
+            for (const line of await waitForEndpoints(kubectl, routes, settings.namespace, clock))
+                report.warning(line);
             await ctx.prove([], settings.health, `${idle} after the switch`);
             if (live && !settings.keepPrevious)
                 await scaleDown(kubectl, liveRefs, report);
@@ -1238,6 +1242,51 @@ async function restoreScaledDown(kubectl, objects, refs, report) {
         });
         report.info(`deployment/${ref.name} was scaled to zero; scaled back to ${replicas}`);
     }
+}
+/**
+ * Waits until each switched Service's EndpointSlices (label kubernetes.io/service-name) list as
+ * ready exactly the Ready pods its new selector matches (at least one), polling every 250 ms for
+ * at most timeoutMs. Returns one warning line per Service that did not get there in time, or whose
+ * state could not be read; never throws: the health check after the switch still runs.
+ */
+async function waitForEndpoints(kubectl, services, namespace, clock, timeoutMs = 30_000) {
+    const warnings = [];
+    for (const service of services) {
+        const ns = (0,manifests.namespaceOf)(service, namespace);
+        const selector = service.spec?.selector ?? {};
+        const labels = Object.entries(selector)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(',');
+        if (!labels)
+            continue;
+        const started = clock.now();
+        let last = '';
+        for (;;) {
+            try {
+                const [slices, pods] = await Promise.all([
+                    kubectl.json(['get', 'endpointslices', '-n', ns, '-l', `kubernetes.io/service-name=${service.metadata.name}`]),
+                    kubectl.json(['get', 'pods', '-n', ns, '-l', labels])
+                ]);
+                const ready = new Set(pods.items
+                    .filter((p) => !p.metadata.deletionTimestamp && p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+                    .map((p) => p.metadata.name));
+                const routed = new Set(slices.items.flatMap((s) => (s.endpoints ?? []).filter((e) => e.conditions?.ready !== false && e.targetRef?.kind === 'Pod').map((e) => e.targetRef?.name ?? '')));
+                if (ready.size > 0 && ready.size === routed.size && [...ready].every((n) => routed.has(n)))
+                    break;
+                last = `${routed.size} endpoint(s) routed, ${ready.size} ready pod(s) of the new colour`;
+            }
+            catch (error) {
+                warnings.push(`service/${service.metadata.name}: could not read its endpoints (${(0,user_error/* messageOf */.bD)(error).split('\n')[0]}); health checks may still reach the previous colour`);
+                break;
+            }
+            if (clock.now() - started >= timeoutMs) {
+                warnings.push(`service/${service.metadata.name}: endpoints not on the new colour after ${Math.round(timeoutMs / 1000)}s (${last})`);
+                break;
+            }
+            await clock.sleep(250);
+        }
+    }
+    return warnings;
 }
 /** Scale Deployments to zero, remembering their replica count (an annotation) for a later switch back. */
 async function scaleDown(kubectl, refs, report) {
