@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { actRepo, jobOutputs, runAct } from '../helpers/act.js'
-import { startBuildkitd, startDockerEngine, startRegistry, type Buildkitd, type DockerEngine, type Registry } from '../helpers/container-engine.js'
+import { pushSbomGenerator, startBuildkitd, startDockerEngine, startRegistry, type Buildkitd, type DockerEngine, type Registry } from '../helpers/container-engine.js'
 import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
 import { REPO_ROOT } from '../helpers/tools.js'
 import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
@@ -16,6 +16,8 @@ import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-art
 let engine: DockerEngine
 let buildkitd: Buildkitd
 let registry: Registry
+let plainRegistry: Registry
+let sbomGenerator: string
 let dbServer: OciRegistry
 let dbRepository: string
 
@@ -25,11 +27,15 @@ beforeAll(async () => {
   dbServer = await startOciRegistry()
   dbServer.addArtifact('aquasec/trivy-db', '2', TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer(built))
   dbRepository = `${dbServer.host}/aquasec/trivy-db:2`
-  ;[engine, buildkitd, registry] = await Promise.all([startDockerEngine(), startBuildkitd(), startRegistry()])
-}, 240_000)
+  // BuildKit's SBOM generator comes from a registry without auth (GitHub's runners pull the default
+  // one, docker/buildkit-syft-scanner, from Docker Hub; here it is scripts/sbom-generator).
+  plainRegistry = await startRegistry({ auth: false })
+  sbomGenerator = pushSbomGenerator(plainRegistry)
+  ;[engine, buildkitd, registry] = await Promise.all([startDockerEngine(), startBuildkitd({ httpRegistries: [plainRegistry.host] }), startRegistry()])
+}, 400_000)
 
 afterAll(async () => {
-  await Promise.all([engine?.stop(), buildkitd?.stop(), registry?.stop(), dbServer?.close()])
+  await Promise.all([engine?.stop(), buildkitd?.stop(), registry?.stop(), plainRegistry?.stop(), dbServer?.close()])
 })
 
 const caller = (image: string, extra = '') => `name: caller
@@ -69,7 +75,7 @@ function workflowOutputs(log: string): Record<string, string> {
   return Object.fromEntries(m[1].trim().split(' ').map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]))
 }
 
-const env = () => ({ ...engine.env, SGW_BUILDKIT_HOST: buildkitd.address })
+const env = () => ({ ...engine.env, SGW_BUILDKIT_HOST: buildkitd.address, SGW_SBOM_GENERATOR: sbomGenerator })
 const secrets = () => ({ REGISTRY_USER: registry.user, REGISTRY_PASSWORD: registry.password })
 const INDEX = 'application/vnd.oci.image.index.v1+json'
 
@@ -78,7 +84,7 @@ interface Index {
 }
 
 describe('build-image.yml under act, on a real engine, BuildKit and registry', () => {
-  it('builds examples/web once, scans that image, pushes the same digest with every tag, labels, provenance and an SBOM', async () => {
+  it('builds examples/web once, scans that image, pushes the same digest with every tag, labels, provenance and SBOM attestations, and a CycloneDX SBOM', async () => {
     const repo = actRepo('examples/web', caller('web'))
     const run = await runAct(repo, { env: env(), secrets: secrets(), timeoutMs: 600_000 })
     expect({ exitCode: run.exitCode, tail: run.exitCode === 0 ? '' : run.log.slice(-6000) }).toEqual({ exitCode: 0, tail: '' })
@@ -99,6 +105,14 @@ describe('build-image.yml under act, on a real engine, BuildKit and registry', (
     const attestation = index.manifests.find((m) => m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest')
     expect(image).toBeDefined()
     expect(attestation?.annotations?.['vnd.docker.reference.digest']).toBe(image?.digest)
+    // The attestation manifest carries BuildKit's provenance and the SPDX SBOM of the image.
+    const attestations = JSON.parse((await registry.get(`acme/web/manifests/${attestation?.digest}`, 'application/vnd.oci.image.manifest.v1+json')).body) as { layers: { digest: string; annotations?: Record<string, string> }[] }
+    const predicates = attestations.layers.map((l) => l.annotations?.['in-toto.io/predicate-type'])
+    expect(predicates).toEqual(expect.arrayContaining(['https://spdx.dev/Document', 'https://slsa.dev/provenance/v1']))
+    const spdxLayer = attestations.layers.find((l) => l.annotations?.['in-toto.io/predicate-type'] === 'https://spdx.dev/Document')
+    const statement = JSON.parse((await registry.get(`acme/web/blobs/${spdxLayer?.digest}`)).body) as { subject: { digest: { sha256: string } }[]; predicate: { packages: { name: string }[] } }
+    expect(`sha256:${statement.subject[0].digest.sha256}`).toBe(image?.digest)
+    expect(statement.predicate.packages.map((p) => p.name)).toEqual(expect.arrayContaining(['stdlib', 'sgw.local/examples/web']))
     const manifest = JSON.parse((await registry.get(`acme/web/manifests/${image?.digest}`, 'application/vnd.oci.image.manifest.v1+json')).body) as { config: { digest: string } }
     const config = JSON.parse((await registry.get(`acme/web/blobs/${manifest.config.digest}`)).body) as { config: { Labels: Record<string, string>; Env: string[] } }
     expect(config.config.Labels).toMatchObject({ 'org.opencontainers.image.version': out.version })

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { actRepo, runAct, type ActRun } from '../helpers/act.js'
 import { freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
-import { startBuildkitd, startDockerEngine, type Buildkitd, type DockerEngine } from '../helpers/container-engine.js'
+import { pushSbomGenerator, startBuildkitd, startDockerEngine, startRegistry, type Buildkitd, type DockerEngine, type Registry } from '../helpers/container-engine.js'
 import { withGitHubApi } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
 import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
@@ -25,6 +25,8 @@ let cluster: TestCluster
 let node: RealNode
 let engine: DockerEngine
 let buildkitd: Buildkitd
+let plainRegistry: Registry
+let sbomGenerator: string
 let dbServer: OciRegistry
 let dbRepository: string
 let slack: SlackStandIn
@@ -40,7 +42,9 @@ beforeAll(async () => {
   dbRepository = `${dbServer.host}/aquasec/trivy-db:2`
   cluster = startCluster()
   node = startRealNode(cluster)
-  ;[engine, buildkitd, slack] = await Promise.all([startDockerEngine(), startBuildkitd(), startSlackStandIn()])
+  plainRegistry = await startRegistry({ auth: false })
+  sbomGenerator = pushSbomGenerator(plainRegistry)
+  ;[engine, buildkitd, slack] = await Promise.all([startDockerEngine(), startBuildkitd({ httpRegistries: [plainRegistry.host] }), startSlackStandIn()])
   // One namespace per environment, each with its own kubeconfig (context namespace set), as three
   // clusters would have; the registry's pull secret and the Service exist before the first deploy.
   const dir = mkdtempSync(join(tmpdir(), 'sgw-pipeline-kube-'))
@@ -57,7 +61,7 @@ beforeAll(async () => {
 }, 600_000)
 
 afterAll(async () => {
-  await Promise.all([engine?.stop(), buildkitd?.stop(), slack?.close(), dbServer?.close()])
+  await Promise.all([engine?.stop(), buildkitd?.stop(), slack?.close(), dbServer?.close(), plainRegistry?.stop()])
 })
 
 const caller = () => `name: caller
@@ -156,7 +160,7 @@ describe('pipeline.yml under act, on the real node', () => {
     const store = gitStore({ owner: 'acme', repo: 'web' })
     await withGitHubApi(store.handlers, TOKEN, async (api) => {
       const repo = pipelineRepo('develop')
-      const run = await runAct(repo, { env: { ...engine.env, SGW_BUILDKIT_HOST: buildkitd.address, GITHUB_API_URL: api.url }, secrets: secrets(), eventFile: repo.push(), timeoutMs: 1_200_000 })
+      const run = await runAct(repo, { env: { ...engine.env, SGW_BUILDKIT_HOST: buildkitd.address, SGW_SBOM_GENERATOR: sbomGenerator, GITHUB_API_URL: api.url }, secrets: secrets(), eventFile: repo.push(), timeoutMs: 1_200_000 })
       runs.develop = run
       expect({ exitCode: run.exitCode, tail: run.exitCode === 0 ? '' : run.log.slice(-8000) }).toEqual({ exitCode: 0, tail: '' })
       expect(store.releases).toEqual([]) // a prerelease creates nothing
@@ -174,7 +178,7 @@ describe('pipeline.yml under act, on the real node', () => {
     const store = gitStore({ owner: 'acme', repo: 'web' })
     await withGitHubApi(store.handlers, TOKEN, async (api) => {
       const repo = pipelineRepo('main')
-      const env = { ...engine.env, SGW_BUILDKIT_HOST: buildkitd.address, GITHUB_API_URL: api.url }
+      const env = { ...engine.env, SGW_BUILDKIT_HOST: buildkitd.address, SGW_SBOM_GENERATOR: sbomGenerator, GITHUB_API_URL: api.url }
       const good = await runAct(repo, { env, secrets: secrets(), eventFile: repo.push(), timeoutMs: 1_200_000 })
       runs.main = good
       expect({ exitCode: good.exitCode, tail: good.exitCode === 0 ? '' : good.log.slice(-8000) }).toEqual({ exitCode: 0, tail: '' })

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { tool } from './tools.js'
+import { REPO_ROOT, tool } from './tools.js'
 
 interface Daemon {
   stop(): Promise<void>
@@ -103,14 +103,19 @@ export interface Buildkitd extends Daemon {
   address: string
 }
 
-/** BuildKit's daemon with the OCI (runc) worker and the native snapshotter. */
-export async function startBuildkitd(): Promise<Buildkitd> {
+/**
+ * BuildKit's daemon with the OCI (runc) worker and the native snapshotter; httpRegistries
+ * (host:port) are reached over plain HTTP (buildkitd.toml `[registry."<host>"] http = true`).
+ */
+export async function startBuildkitd(options: { httpRegistries?: string[] } = {}): Promise<Buildkitd> {
   if (process.getuid?.() !== 0) throw new Error('buildkitd needs root')
   const dir = mkdtempSync(join(tmpdir(), 'sgw-buildkitd-'))
   const address = `unix://${join(dir, 'buildkitd.sock')}`
+  const config = join(dir, 'buildkitd.toml')
+  writeFileSync(config, (options.httpRegistries ?? []).map((h) => `[registry."${h}"]\n  http = true\n`).join(''))
   const child = await daemon(
     tool('buildkitd'),
-    ['--root', join(dir, 'root'), '--addr', address, '--oci-worker-snapshotter', 'native', '--containerd-worker=false'],
+    ['--config', config, '--root', join(dir, 'root'), '--addr', address, '--oci-worker-snapshotter', 'native', '--containerd-worker=false'],
     async () => {
       const { existsSync } = await import('node:fs')
       return existsSync(join(dir, 'buildkitd.sock'))
@@ -135,8 +140,11 @@ export interface Registry extends Daemon {
   get(path: string, accept?: string): Promise<{ status: number; digest?: string; body: string }>
 }
 
-/** The distribution registry (Debian's docker-registry 2.8) with htpasswd basic auth, on loopback. */
-export async function startRegistry(): Promise<Registry> {
+/**
+ * The distribution registry (Debian's docker-registry 2.8) on loopback, with htpasswd basic auth
+ * unless auth is false.
+ */
+export async function startRegistry(options: { auth?: boolean } = {}): Promise<Registry> {
   const dir = mkdtempSync(join(tmpdir(), 'sgw-registry-'))
   const port = await freePort()
   const host = `127.0.0.1:${port}`
@@ -151,7 +159,7 @@ export async function startRegistry(): Promise<Registry> {
       'log: {level: warn, accesslog: {disabled: true}}',
       `storage: {filesystem: {rootdirectory: ${join(dir, 'data')}}, delete: {enabled: true}}`,
       `http: {addr: "${host}"}`,
-      `auth: {htpasswd: {realm: sgw-test, path: ${join(dir, 'htpasswd')}}}`,
+      options.auth === false ? '' : `auth: {htpasswd: {realm: sgw-test, path: ${join(dir, 'htpasswd')}}}`,
       ''
     ].join('\n')
   )
@@ -171,4 +179,14 @@ export async function startRegistry(): Promise<Registry> {
       rmSync(dir, { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * The BuildKit SBOM generator of scripts/sbom-generator (trivy inside), pushed to a registry
+ * without auth that buildkitd reaches over HTTP. Returns its reference (<host>/sgw/sbom-generator:1).
+ */
+export function pushSbomGenerator(registry: Registry): string {
+  const ref = `${registry.host}/sgw/sbom-generator:1`
+  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'sbom-generator', 'image.sh'), `docker://${ref}`, '--dest-tls-verify=false'], { stdio: 'pipe', timeout: 300_000 })
+  return ref
 }

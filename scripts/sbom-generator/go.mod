@@ -1,0 +1,3 @@
+module sgw.local/sbom-generator
+
+go 1.22
