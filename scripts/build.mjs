@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, readdirSync, realpathSync, rmSync, mkdirSync, renameSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { sourcesDigest } from './sources-digest.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => join(root, 'node_modules', '.bin', name)
@@ -86,6 +87,8 @@ function main(only) {
     renameSync(tmp, out)
     console.log(`dist/${name}/index.js`)
   }
+  // What this dist/ was built from (a partial build leaves it stale, and the e2e tier says so).
+  if (!only.length) writeFileSync(join(root, 'dist', 'sources.sha256'), `${sourcesDigest(root)}\n`)
 }
 
 // Run as `node scripts/build.mjs [name...]`; imported (by the start-up bench), it only lends its settings.

@@ -3,7 +3,7 @@
 // fresh namespace per test. Stopped by the e2e project's global teardown.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REPO_ROOT, tool, TOOLS_BIN } from './tools.js'
@@ -38,9 +38,22 @@ function clusterEnv(dir: string, portBase: number): Record<string, string> {
   }
 }
 
+/**
+ * The jest run (its parent process) that uses a cluster is registered as <dir>.users/<pid>: the
+ * global teardown stops the cluster only when no other live run is registered, so a second test
+ * run on the machine does not lose its cluster when the first one ends.
+ */
+export function registerUser(dir: string): void {
+  // Set by the e2e global setup (dist-fresh.mjs) in jest's main process, inherited by its workers.
+  const runner = process.env.SGW_TEST_RUNNER_PID ?? String(process.pid)
+  mkdirSync(`${dir}.users`, { recursive: true })
+  writeFileSync(join(`${dir}.users`, String(runner)), '')
+}
+
 /** Start (or reuse) a cluster; every tool it needs comes from .tools/bin. */
 export function startCluster(options: { dir: string; portBase: number } = SHARED_CLUSTER): TestCluster {
   for (const name of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kwok', 'kubectl', 'helm']) tool(name)
+  registerUser(options.dir)
   const env = clusterEnv(options.dir, options.portBase)
   const out = execFileSync('bash', [join(REPO_ROOT, 'scripts', 'local-cluster.sh'), 'up'], {
     env,

@@ -28,6 +28,14 @@ pid_of() { # prints the pid of a running component, fails when it is not running
   printf '%s\n' "$pid"
 }
 
+# The pids this shell started, by name: what it can still stop when its pid files are gone.
+declare -gA STARTED_PIDS=()
+
+kill_started() { # TERM to every process this shell started (used when the pid files vanished)
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+}
+
 start() { # start <name> <args...>: detached from this shell, own session, logs and pid file
   local name="$1"
   shift
@@ -43,6 +51,7 @@ start() { # start <name> <args...>: detached from this shell, own session, logs 
     done
     exec setsid "$exe" "$@" >"${LOGS}/${name}.log" 2>&1 </dev/null
   ) &
+  STARTED_PIDS[$name]=$!
   printf '%s %s\n' "$!" "$exe" >"${PIDS}/${name}.pid"
 }
 
@@ -51,6 +60,10 @@ wait_for() { # wait_for <name> <command...>: until the command succeeds, the pro
   shift
   local deadline=$((SECONDS + TIMEOUT))
   until "$@" >/dev/null 2>&1; do
+    if [[ ! -f "${PIDS}/${name}.pid" ]]; then
+      kill_started
+      die "${name}: its pid file is gone (${PIDS}); another \`down\` of the same state folder ran meanwhile (give each run its own folder and port base)"
+    fi
     if ! pid_of "$name" >/dev/null; then
       tail -n 20 "${LOGS}/${name}.log" >&2 || true
       die "${name} exited during start-up (log: ${LOGS}/${name}.log)"
