@@ -14,7 +14,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 [[ -d node_modules ]] || npm ci --no-audit --no-fund
-bash scripts/install-test-tools.sh >&2
+# Only what the demo runs: the three scanners and Node 24 (not the control plane, the workflow
+# tools or the container runtime, which the tests need and which take most of a cold install).
+bash scripts/install-test-tools.sh node24 gitleaks trivy checkov >&2
 [[ -f dist/cli/index.js ]] || npm run build >&2
 
 BIN="$ROOT/.tools/bin"
