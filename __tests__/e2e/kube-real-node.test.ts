@@ -4,10 +4,9 @@
 // scrapes the pods. The bad releases are real images: one exits at start, one never becomes
 // ready, one is ready but unhealthy.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { get as httpGet } from 'node:http'
 import { freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { runKube, type KubeRun } from '../helpers/kube-action.js'
-import { inSlash24, promQuery, startPrometheus, startRealNode, WEB_REAL_NODE, type PrometheusProcess, type RealNode } from '../helpers/real-node.js'
+import { get, getWhenServed, inSlash24, promQuery, startPrometheus, startRealNode, WEB_REAL_NODE, type PrometheusProcess, type RealNode } from '../helpers/real-node.js'
 
 let cluster: TestCluster
 let node: RealNode
@@ -32,33 +31,6 @@ function imageOf(namespace: string, name = 'web'): string {
 
 function clusterIp(namespace: string, service = 'web'): string {
   return cluster.json<{ spec: { clusterIP: string } }>(['get', 'service', service, '-n', namespace]).spec.clusterIP
-}
-
-/** GET until it answers (kube-proxy programs a new Service within a second or so), at most 10 s. */
-async function getWhenServed(url: string): Promise<{ status: number; body: string } | { error: string }> {
-  const deadline = Date.now() + 10_000
-  for (;;) {
-    const r = await get(url)
-    if (!('error' in r) || Date.now() > deadline) return r
-    await new Promise((res) => setTimeout(res, 200))
-  }
-}
-
-/**
- * One GET on a new TCP connection (no keep-alive: a kept connection stays on the pod it was
- * DNATed to, whatever the Service's endpoints became since), with a 1 s timeout.
- */
-function get(url: string): Promise<{ status: number; body: string } | { error: string }> {
-  return new Promise((resolve) => {
-    const req = httpGet(url, { agent: false, timeout: 1000 }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (d: string) => (body += d))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body.trim() }))
-    })
-    req.on('timeout', () => req.destroy(new Error('timeout')))
-    req.on('error', (error) => resolve({ error: String(error) }))
-  })
 }
 
 /** Requests a URL every 100 ms until stopped; what each answer was. */
@@ -110,7 +82,7 @@ describe('kube-deploy on real pods', () => {
       expect(pod.status.containerStatuses?.[0].imageID).toContain(node.digests['1.0.0'])
       expect(await get(`http://${pod.status.podIP}:8080/version`)).toEqual({ status: 200, body: '1.0.0' })
     }
-    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '1.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '1.0.0' })).toEqual({ status: 200, body: '1.0.0' })
   }, 150_000)
 
   it('an image that exits at start is caught at its first exit and rolled back; the old pods answer throughout', async () => {
@@ -137,7 +109,7 @@ describe('kube-deploy on real pods', () => {
     expect(run.outputs.result).toBe('rolled-back')
     expect(run.outputs.reason).toMatch(/NotReady \(not Ready for [5-9]s/)
     expect(imageOf(ns)).toBe(node.image('1.0.0'))
-    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '1.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '1.0.0' })).toEqual({ status: 200, body: '1.0.0' })
   }, 150_000)
 
   it('a ready but unhealthy release fails the HTTP health check through its Service and is rolled back', async () => {
@@ -151,19 +123,19 @@ describe('kube-deploy on real pods', () => {
     expect(run.outputs.result).toBe('rolled-back')
     expect(run.outputs.reason).toMatch(/HTTP 500/)
     expect(imageOf(ns)).toBe(node.image('1.0.0'))
-    expect(await get(`http://${clusterIp(ns)}/healthz`)).toEqual({ status: 200, body: 'ok' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/healthz`, { status: 200, body: 'ok' })).toEqual({ status: 200, body: 'ok' })
   }, 150_000)
 
   it('a good release passes the health check through the Service; kube-rollback returns to the previous one', async () => {
     const run = await deploy(ns, '2.0.0', { 'health-url': `http://${clusterIp(ns)}/healthz`, 'health-checks': '3', 'health-interval': '1s', 'failure-limit': '2' })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.result).toBe('deployed')
-    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '2.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '2.0.0' })).toEqual({ status: 200, body: '2.0.0' })
     const back = await runKube('kube-rollback', cluster, ns, { workloads: 'deployment/web', timeout: '2m' })
     expect(back.exitCode).toBe(0)
     expect(back.outputs.result).toBe('rolled-back')
     expect(imageOf(ns)).toBe(node.image('1.0.0'))
-    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '1.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '1.0.0' })).toEqual({ status: 200, body: '1.0.0' })
   }, 150_000)
 })
 
@@ -180,11 +152,11 @@ describe('blue-green on real pods: the Service switches only to a proven colour,
     const first = await blueGreen('1.0.0')
     expect(first.outputs).toMatchObject({ result: 'deployed', revision: 'blue:1' })
     // The Service was created at the switch: kube-proxy programs it moments later.
-    expect(await getWhenServed(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '1.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '1.0.0' })).toEqual({ status: 200, body: '1.0.0' })
     const second = await blueGreen('2.0.0')
     expect(second.outputs).toMatchObject({ result: 'deployed', revision: 'green:1' })
     expect(selectorColor()).toBe('green')
-    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '2.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '2.0.0' })).toEqual({ status: 200, body: '2.0.0' })
     // blue now takes the bad release; it is ready (its readiness probe passes), the switch happens,
     // and the health check through the Service sees the 500s of the new colour.
     const probe = probeWhile(`http://${clusterIp(ns)}/version`)
@@ -194,7 +166,7 @@ describe('blue-green on real pods: the Service switches only to a proven colour,
     expect(bad.outputs.result).toBe('rolled-back')
     expect(bad.outputs.reason).toMatch(/HTTP 500/)
     expect(selectorColor()).toBe('green')
-    expect(await get(`http://${clusterIp(ns)}/version`)).toEqual({ status: 200, body: '2.0.0' })
+    expect(await getWhenServed(`http://${clusterIp(ns)}/version`, { status: 200, body: '2.0.0' })).toEqual({ status: 200, body: '2.0.0' })
     // The version endpoint answered throughout, from one colour or the other.
     expect(answers.filter((a) => !/^200 2\.0\.0$/.test(a))).toEqual([])
   }, 240_000)

@@ -14,7 +14,7 @@ import { pushSbomGenerator, startBuildkitd, startDockerEngine, startRegistry, ty
 import { withGitHubApi } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
 import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
-import { startRealNode, type RealNode } from '../helpers/real-node.js'
+import { get, startRealNode, type RealNode } from '../helpers/real-node.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
 import { REPO_ROOT, tool } from '../helpers/tools.js'
 import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
@@ -141,9 +141,15 @@ function deployedImage(namespace: string): string | undefined {
   }
 }
 
-async function version(ip: string): Promise<string> {
-  const res = await fetch(`http://${ip}/version`, { signal: AbortSignal.timeout(2000) })
-  return (await res.text()).trim()
+/** The Service's /version once it answers `expected` (kube-proxy catches up within seconds), else the last answer. */
+async function version(ip: string, expected: string | RegExp): Promise<string> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const r = await get(`http://${ip}/version`)
+    const body = 'body' in r ? r.body : r.error
+    if (('body' in r && (typeof expected === 'string' ? body === expected : expected.test(body))) || Date.now() > deadline) return body
+    await new Promise((res) => setTimeout(res, 200))
+  }
 }
 
 /** Wall time of each job of the run (first to last line of its log), seconds. */
@@ -167,7 +173,7 @@ describe('pipeline.yml under act, on the real node', () => {
       const digest = pushedDigest(run)
       expect(digest).toMatch(/^sha256:/)
       expect(deployedImage(ns.dev)).toBe(`${node.registry}/acme/web@${digest}`)
-      expect(await version(serviceIp.dev)).toMatch(/^1\.3\.0-develop\.\d+$/)
+      expect(await version(serviceIp.dev, /^1\.3\.0-develop\.\d+$/)).toMatch(/^1\.3\.0-develop\.\d+$/)
       expect(deployedImage(ns.staging)).toBeUndefined()
       expect(run.log).not.toContain(node.password)
       expect(run.log).not.toContain(slack.token)
@@ -186,8 +192,8 @@ describe('pipeline.yml under act, on the real node', () => {
       const digest = pushedDigest(good)
       expect(deployedImage(ns.staging)).toBe(`${node.registry}/acme/web@${digest}`)
       expect(deployedImage(ns.production)).toBe(`${node.registry}/acme/web@${digest}`)
-      expect(await version(serviceIp.staging)).toBe('1.3.0')
-      expect(await version(serviceIp.production)).toBe('1.3.0')
+      expect(await version(serviceIp.staging, '1.3.0')).toBe('1.3.0')
+      expect(await version(serviceIp.production, '1.3.0')).toBe('1.3.0')
 
       // The runner's checkout (fetch-depth: 0) brings the tag this release created.
       repo.git('tag', '-a', 'v1.3.0', '-m', 'v1.3.0', 'HEAD')
@@ -205,7 +211,7 @@ describe('pipeline.yml under act, on the real node', () => {
       expect(bad.log).toMatch(/Crashed \(exited with code 3/)
       expect(deployedImage(ns.staging)).toBe(`${node.registry}/acme/web@${digest}`)
       expect(deployedImage(ns.production)).toBe(`${node.registry}/acme/web@${digest}`)
-      expect(await version(serviceIp.staging)).toBe('1.3.0')
+      expect(await version(serviceIp.staging, '1.3.0')).toBe('1.3.0')
       expect(bad.log).not.toMatch(/\[caller\/pipeline\/deploy-production\/deploy\s*\]/)
       // Slack tells the story of the staging deploy: started, then rolled back.
       const texts = [...slack.messages.values()].map((m) => m.text)

@@ -4,6 +4,7 @@
 // Needs root and `scripts/install-test-tools.sh runtime`; a missing piece fails the test with the
 // command to run, never skips it.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { get as httpGet } from 'node:http'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -165,3 +166,35 @@ export async function promQuery(url: string, query: string): Promise<number | un
   const first = body.data?.result?.[0]
   return first ? Number(first.value[1]) : undefined
 }
+
+/**
+ * GET until the answer is `expected` (kube-proxy moves a Service's traffic within a second or so of
+ * its endpoints changing, and a stopping pod serves through its preStop pause), at most 10 s; the
+ * last answer.
+ */
+export async function getWhenServed(url: string, expected: { status: number; body: string }): Promise<{ status: number; body: string } | { error: string }> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const r = await get(url)
+    if (('status' in r && r.status === expected.status && r.body === expected.body) || Date.now() > deadline) return r
+    await new Promise((res) => setTimeout(res, 200))
+  }
+}
+
+/**
+ * One GET on a new TCP connection (no keep-alive: a kept connection stays on the pod it was
+ * DNATed to, whatever the Service's endpoints became since), with a 1 s timeout.
+ */
+export function get(url: string): Promise<{ status: number; body: string } | { error: string }> {
+  return new Promise((resolve) => {
+    const req = httpGet(url, { agent: false, timeout: 1000 }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (d: string) => (body += d))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: body.trim() }))
+    })
+    req.on('timeout', () => req.destroy(new Error('timeout')))
+    req.on('error', (error) => resolve({ error: String(error) }))
+  })
+}
+
