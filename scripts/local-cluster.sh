@@ -486,11 +486,6 @@ EOF
 
 # --- commands ------------------------------------------------------------------------------------
 
-all_running() {
-  local c
-  for c in "${COMPONENTS[@]}"; do pid_of "$c" >/dev/null || return 1; done
-}
-
 cmd_up() {
   command -v openssl >/dev/null || die "openssl is needed for the cluster certificates"
   command -v curl >/dev/null || die "curl is needed for the health checks"
@@ -609,15 +604,8 @@ cmd_down() {
 }
 
 cmd_status() {
-  local c pid ok=0
-  for c in "${COMPONENTS[@]}"; do
-    if pid="$(pid_of "$c")"; then
-      printf '%-24s running (pid %s)\n' "$c" "$pid"
-    else
-      printf '%-24s stopped\n' "$c"
-      ok=1
-    fi
-  done
+  local ok=0
+  components_status || ok=1
   if [[ $ok -eq 0 ]] && kubectl_admin get --raw /readyz --request-timeout=5s >/dev/null 2>&1; then
     printf '%-24s ready at https://127.0.0.1:%s, %s nodes Ready\n' api "$API_PORT" \
       "$(kubectl_admin get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l)"
@@ -629,15 +617,10 @@ cmd_status() {
   return $ok
 }
 
-# One up/down at a time per state directory (parallel test workers may all call `up`).
-lock_state() {
-  exec 8>"${STATE_DIR%/}.lock"
-  flock -w $((TIMEOUT * 3)) 8 || die "another up/down holds ${STATE_DIR%/}.lock"
-}
 
 case "${1:-}" in
-  up) lock_state && cmd_up ;;
-  down) lock_state && cmd_down ;;
+  up) lock_state "${STATE_DIR%/}.lock" && cmd_up ;;
+  down) lock_state "${STATE_DIR%/}.lock" && cmd_down ;;
   status) cmd_status ;;
   *) die "usage: $0 up|down|status" ;;
 esac

@@ -59,11 +59,6 @@ render() { # render <template> <out>: ${VAR} of the exported settings filled in
     ${PAUSE_IMAGE}' <"${HERE}/$1" >"$2"
 }
 
-all_running() {
-  local c
-  for c in "${COMPONENTS[@]}"; do pid_of "$c" >/dev/null || return 1; done
-}
-
 node_ready() {
   [[ "$(kubectl_admin get node "$NODE_NAME" -o jsonpath='{.status.conditions[?(@.type=="Ready")].status}' 2>/dev/null)" == True ]]
 }
@@ -227,15 +222,8 @@ cmd_down() {
 }
 
 cmd_status() {
-  local c pid ok=0
-  for c in "${COMPONENTS[@]}"; do
-    if pid="$(pid_of "$c")"; then
-      printf '%-24s running (pid %s)\n' "$c" "$pid"
-    else
-      printf '%-24s stopped\n' "$c"
-      ok=1
-    fi
-  done
+  local ok=0
+  components_status || ok=1
   if node_ready; then
     printf '%-24s %s Ready, pods on %s, registry %s\n' node "$NODE_NAME" "$POD_CIDR" "$REGISTRY"
   else
@@ -245,14 +233,10 @@ cmd_status() {
   return $ok
 }
 
-lock_state() {
-  exec 8>"${CLUSTER_DIR%/}.node.lock"
-  flock -w $((TIMEOUT * 3)) 8 || die "another up/down holds ${CLUSTER_DIR%/}.node.lock"
-}
 
 case "${1:-}" in
-  up) lock_state && cmd_up ;;
-  down) lock_state && cmd_down ;;
+  up) lock_state "${CLUSTER_DIR%/}.node.lock" && cmd_up ;;
+  down) lock_state "${CLUSTER_DIR%/}.node.lock" && cmd_down ;;
   status) cmd_status ;;
   *) die "usage: $0 up|down|status" ;;
 esac

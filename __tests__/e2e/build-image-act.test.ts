@@ -4,14 +4,11 @@
 // are stand-ins that call the docker CLI with the same inputs (helpers/act.ts).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { actRepo, jobOutputs, runAct } from '../helpers/act.js'
 import { pushSbomGenerator, startBuildkitd, startDockerEngine, startRegistry, type Buildkitd, type DockerEngine, type Registry } from '../helpers/container-engine.js'
-import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
-import { REPO_ROOT } from '../helpers/tools.js'
-import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
+import { serveTrivyTestDb, type OciRegistry } from '../helpers/oci-registry.js'
 
 let engine: DockerEngine
 let buildkitd: Buildkitd
@@ -22,11 +19,7 @@ let dbServer: OciRegistry
 let dbRepository: string
 
 beforeAll(async () => {
-  const built = mkdtempSync(join(tmpdir(), 'sgw-act-trivy-db-'))
-  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'build-trivy-test-db.sh'), built], { stdio: 'pipe' })
-  dbServer = await startOciRegistry()
-  dbServer.addArtifact('aquasec/trivy-db', '2', TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer(built))
-  dbRepository = `${dbServer.host}/aquasec/trivy-db:2`
+  ;({ server: dbServer, repository: dbRepository } = await serveTrivyTestDb())
   // BuildKit's SBOM generator comes from a registry without auth (GitHub's runners pull the default
   // one, docker/buildkit-syft-scanner, from Docker Hub; here it is scripts/sbom-generator).
   plainRegistry = await startRegistry({ auth: false })

@@ -13,11 +13,10 @@ import { freshNamespace, startCluster, type TestCluster } from '../helpers/clust
 import { pushSbomGenerator, startBuildkitd, startDockerEngine, startRegistry, type Buildkitd, type DockerEngine, type Registry } from '../helpers/container-engine.js'
 import { withGitHubApi } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
-import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
+import { serveTrivyTestDb, type OciRegistry } from '../helpers/oci-registry.js'
 import { get, startRealNode, type RealNode } from '../helpers/real-node.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
 import { REPO_ROOT, tool } from '../helpers/tools.js'
-import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
 
 const TOKEN = 'ghs_' + 'actPipelineToken0123456789abcdefABCDE'
 
@@ -35,11 +34,7 @@ const kubeconfigs: Record<string, string> = {}
 const serviceIp: Record<string, string> = {}
 
 beforeAll(async () => {
-  const built = mkdtempSync(join(tmpdir(), 'sgw-act-trivy-db-'))
-  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'build-trivy-test-db.sh'), built], { stdio: 'pipe' })
-  dbServer = await startOciRegistry()
-  dbServer.addArtifact('aquasec/trivy-db', '2', TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer(built))
-  dbRepository = `${dbServer.host}/aquasec/trivy-db:2`
+  ;({ server: dbServer, repository: dbRepository } = await serveTrivyTestDb())
   cluster = startCluster()
   node = startRealNode(cluster)
   plainRegistry = await startRegistry({ auth: false })

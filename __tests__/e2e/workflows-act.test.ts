@@ -9,13 +9,11 @@ import { runAction } from '../helpers/run-action.js'
 import { REPO_ROOT } from '../helpers/tools.js'
 import { base64File, freshNamespace, startCluster, type TestCluster } from '../helpers/cluster.js'
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js'
-import { startOciRegistry, type OciRegistry } from '../helpers/oci-registry.js'
+import { serveTrivyTestDb, type OciRegistry } from '../helpers/oci-registry.js'
 import { withGitHubApi } from '../helpers/github-api.js'
 import { gitStore } from '../helpers/github-git-store.js'
-import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from '../helpers/trivy-db-artifact.js'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 
 const callerTemplate = (extra = '') => `name: caller
 on: push
@@ -50,11 +48,7 @@ ${extra}
 let registry: OciRegistry
 let dbRepository: string
 beforeAll(async () => {
-  const built = mkdtempSync(join(tmpdir(), 'sgw-act-trivy-db-'))
-  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'build-trivy-test-db.sh'), built], { stdio: 'pipe' })
-  registry = await startOciRegistry()
-  registry.addArtifact('aquasec/trivy-db', '2', TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer(built))
-  dbRepository = `${registry.host}/aquasec/trivy-db:2`
+  ;({ server: registry, repository: dbRepository } = await serveTrivyTestDb())
 }, 180_000)
 afterAll(async () => registry?.close())
 

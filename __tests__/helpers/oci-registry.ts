@@ -17,6 +17,12 @@
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { REPO_ROOT } from './tools.js'
+import { TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer } from './trivy-db-artifact.js'
 
 export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 export const OCI_EMPTY_CONFIG = 'application/vnd.oci.empty.v1+json'
@@ -193,4 +199,17 @@ export async function startOciRegistry(): Promise<OciRegistry> {
         server.closeAllConnections()
       })
   }
+}
+
+/**
+ * trivy's vulnerability DB for the workflow tests: the test DB (scripts/build-trivy-test-db.sh, with
+ * trivy-db's own Go package) served by a loopback OCI registry, the way mirror.gcr.io serves the
+ * real one. Gives the registry (close it after) and the `db-repository` value (<host>/aquasec/trivy-db:2).
+ */
+export async function serveTrivyTestDb(): Promise<{ server: OciRegistry; repository: string }> {
+  const built = mkdtempSync(join(tmpdir(), 'sgw-act-trivy-db-'))
+  execFileSync('bash', [join(REPO_ROOT, 'scripts', 'build-trivy-test-db.sh'), built], { stdio: 'pipe' })
+  const server = await startOciRegistry()
+  server.addArtifact('aquasec/trivy-db', '2', TRIVY_DB_LAYER_MEDIA_TYPE, trivyDbLayer(built))
+  return { server, repository: `${server.host}/aquasec/trivy-db:2` }
 }

@@ -92,8 +92,11 @@ describe('pod changes wake the rollout watch', () => {
       ['kubectl', '--kubeconfig', '/k', '--request-timeout=0', 'get', 'pods', '-n', 'shop', '-l', 'app=web', '--watch-only', '-o', 'name'],
       ['stopped']
     ])
-    const fake = new Kubectl({ kubectl: 'kubectl', kubeconfig: '/k', runner: async () => ({ exitCode: 0, stdout: '', stderr: '' }) })
-    expect(fake.watchChanges('pods', 'shop', 'app=web', () => changes++)).toBeInstanceOf(Function)
+    // Under a fake runner (unit tests of the watch) nothing is spawned and nothing is ever called.
+    let runs = 0
+    const fake = new Kubectl({ kubectl: 'kubectl', kubeconfig: '/k', runner: async () => (runs++, { exitCode: 0, stdout: '', stderr: '' }) })
+    fake.watchChanges('pods', 'shop', 'app=web', () => changes++)()
+    expect([runs, changes]).toEqual([0, 1])
   })
 })
 

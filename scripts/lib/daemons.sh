@@ -1,5 +1,5 @@
 # Process helpers shared by scripts/local-cluster.sh and scripts/real-node.sh (sourced, not run).
-# The caller sets REPO_ROOT, LOGS, PIDS, TIMEOUT and LOG_TAG before using them.
+# The caller sets REPO_ROOT, LOGS, PIDS, TIMEOUT, LOG_TAG and COMPONENTS before using them.
 
 log() { printf '[%s] %s\n' "$LOG_TAG" "$*" >&2; }
 die() {
@@ -96,4 +96,28 @@ any_alive() { # any_alive [pid...]
   local pid
   for pid in "$@"; do kill -0 "$pid" 2>/dev/null && return 0; done
   return 1
+}
+
+all_running() { # all of COMPONENTS run
+  local c
+  for c in "${COMPONENTS[@]}"; do pid_of "$c" >/dev/null || return 1; done
+}
+
+components_status() { # one line per component of COMPONENTS; fails when one is stopped
+  local c pid ok=0
+  for c in "${COMPONENTS[@]}"; do
+    if pid="$(pid_of "$c")"; then
+      printf '%-24s running (pid %s)\n' "$c" "$pid"
+    else
+      printf '%-24s stopped\n' "$c"
+      ok=1
+    fi
+  done
+  return $ok
+}
+
+lock_state() { # lock_state <lock file>: one up/down at a time per state folder (parallel test
+  # workers may all call `up`); fd 8, held until the script ends
+  exec 8>"$1"
+  flock -w $((TIMEOUT * 3)) 8 || die "another up/down holds $1"
 }
